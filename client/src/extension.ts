@@ -1,0 +1,92 @@
+/**
+ * The VS Code side of SIP Trace: starts the language server, shows what it
+ * found in a language status item, and offers a restart command. All SIP
+ * knowledge lives in the server.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { TRACE_STATUS_NOTIFICATION, type TraceStatusParams } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('SIP Language Server', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'sip' }],
+    outputChannel,
+    synchronize: { configurationSection: 'sip' },
+  };
+  client = new LanguageClient('sip', 'SIP Language Server', serverOptions, clientOptions);
+
+  const status = new TraceStatus(outputChannel);
+  context.subscriptions.push(outputChannel, status);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('sip.restartServer', async () => {
+      if (!client) return;
+      status.busy('Restarting the SIP language server…');
+      await client.restart();
+      outputChannel.appendLine('SIP language server restarted.');
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
+  );
+
+  client.onNotification(TRACE_STATUS_NOTIFICATION, (params: TraceStatusParams) => status.update(params));
+  status.busy('Starting the SIP language server…');
+  await client.start();
+  status.refresh();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** The `{}` item in the status bar for SIP files: trace format and message count of the active trace. */
+class TraceStatus implements vscode.Disposable {
+  private readonly item = vscode.languages.createLanguageStatusItem('sip.traceStatus', { language: 'sip' });
+  private readonly byUri = new Map<string, TraceStatusParams>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(outputChannel: vscode.LogOutputChannel) {
+    this.item.name = 'SIP Trace';
+    this.item.text = 'SIP';
+    this.item.command = { title: 'Show Output', command: 'sip.showOutput' };
+    this.disposables.push(vscode.commands.registerCommand('sip.showOutput', () => outputChannel.show(true)));
+  }
+
+  busy(detail: string): void {
+    this.item.busy = true;
+    this.item.detail = detail;
+  }
+
+  update(params: TraceStatusParams): void {
+    this.byUri.set(params.uri, params);
+    this.refresh();
+  }
+
+  refresh(): void {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const params = uri ? this.byUri.get(uri) : undefined;
+    this.item.busy = false;
+    if (!params) {
+      this.item.text = 'SIP';
+      this.item.detail = 'No trace analysed yet';
+      return;
+    }
+    const messages = `${params.messageCount} message${params.messageCount === 1 ? '' : 's'}`;
+    this.item.text = `SIP: ${params.formatLabel}`;
+    this.item.detail = `${messages}, ${params.problemCount} problem${params.problemCount === 1 ? '' : 's'}`;
+    this.item.severity = vscode.LanguageStatusSeverity.Information;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Command-line parsing for `sip-trace`. Small and strict: an unknown option
+ * is a usage error (exit 2), never silently ignored.
+ */
+import type { RuleSetting } from '../sip/rules/engine';
+
+export class UsageError extends Error {}
+
+export interface CheckOptions {
+  readonly command: 'check';
+  readonly format: 'text' | 'json';
+  readonly maxProblems: number | null;
+  readonly traceFormat: string;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly paths: readonly string[];
+}
+
+export type CliCommand =
+  | CheckOptions
+  | { readonly command: 'help' }
+  | { readonly command: 'version' };
+
+export const USAGE = `Usage:
+  sip-trace check [--format text|json] [--max-problems N] [--trace-format auto|ID]
+                  [--rule ID=SEVERITY]... PATH...
+  sip-trace --help | --version
+
+PATH is a file, a directory (searched recursively for *.sip *.txt *.log *.dat)
+or - for standard input.
+SEVERITY is off, error, warning, information or hint.
+
+Exit status: 0 no error-severity problem, 1 at least one, 2 usage or I/O error.`;
+
+const SEVERITIES = new Set(['off', 'error', 'warning', 'information', 'hint']);
+
+export function parseArgs(argv: readonly string[]): CliCommand {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { command: 'help' };
+  if (argv[0] === '--version' || argv[0] === '-V') return { command: 'version' };
+  const [command, ...rest] = argv;
+  if (command !== 'check') throw new UsageError(`unknown command "${command}" (expected: check)`);
+
+  let format: 'text' | 'json' = 'text';
+  let maxProblems: number | null = null;
+  let traceFormat = 'auto';
+  const rules: Record<string, RuleSetting> = {};
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = rest[++i];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--format': {
+        const v = value();
+        if (v !== 'text' && v !== 'json') throw new UsageError(`--format must be text or json, not "${v}"`);
+        format = v;
+        break;
+      }
+      case '--max-problems': {
+        const v = value();
+        if (!/^\d+$/.test(v)) throw new UsageError(`--max-problems must be a non-negative integer, not "${v}"`);
+        maxProblems = Number(v);
+        break;
+      }
+      case '--trace-format':
+        traceFormat = value();
+        break;
+      case '--rule': {
+        const v = value();
+        const eq = v.indexOf('=');
+        const id = v.slice(0, eq);
+        const severity = v.slice(eq + 1);
+        if (eq <= 0 || !SEVERITIES.has(severity)) throw new UsageError(`--rule takes ID=off|error|warning|information|hint, not "${v}"`);
+        rules[id] = severity as RuleSetting;
+        break;
+      }
+      default:
+        if (arg.startsWith('--') || (arg.startsWith('-') && arg !== '-')) throw new UsageError(`unknown option "${arg}"`);
+        paths.push(arg);
+    }
+  }
+  if (paths.length === 0) throw new UsageError('check needs at least one PATH (a file, a directory, or - for standard input)');
+  return { command: 'check', format, maxProblems, traceFormat, rules, paths };
+}

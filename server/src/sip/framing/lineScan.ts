@@ -1,0 +1,166 @@
+/**
+ * Small, allocation-free helpers over lines of the document text, shared by
+ * the framers. All take `[start, end)` offsets of a line's content (without
+ * its line break).
+ */
+import { Eol, LINE_STRIDE } from '../model';
+
+/** True for characters allowed in a SIP `token` (RFC 3261 section 25.1). */
+export function isTokenChar(c: number): boolean {
+  if (c >= 97 && c <= 122) return true; // a-z
+  if (c >= 65 && c <= 90) return true; // A-Z
+  if (c >= 48 && c <= 57) return true; // 0-9
+  // - . ! % * _ + ` ' ~
+  return c === 45 || c === 46 || c === 33 || c === 37 || c === 42 || c === 95 || c === 43 || c === 96 || c === 39 || c === 126;
+}
+
+export function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** Case-insensitive `text.startsWith('SIP/', at)`. */
+export function startsWithSipSlash(text: string, at: number, end: number): boolean {
+  return (
+    at + 4 <= end &&
+    (text.charCodeAt(at) | 32) === 115 &&
+    (text.charCodeAt(at + 1) | 32) === 105 &&
+    (text.charCodeAt(at + 2) | 32) === 112 &&
+    text.charCodeAt(at + 3) === 47
+  );
+}
+
+/**
+ * Whether a line is unmistakably a SIP start line: `SIP/x.y NNN ...` or
+ * `TOKEN SP ... SP SIP/x.y`. Used to find message boundaries, so it must not
+ * match header lines (their name is followed by a colon, which is not a
+ * token character) nor SDP lines.
+ */
+export function isStartLine(text: string, start: number, end: number): boolean {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end - start < 7) return false;
+  if (startsWithSipSlash(text, start, end)) {
+    // Status-Line: SIP/<digits.digits> SP <digit>...
+    let i = start + 4;
+    while (i < end && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) i++;
+    if (i === start + 4 || i >= end || text.charCodeAt(i) !== 32) return false;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    return i < end && isDigit(text.charCodeAt(i));
+  }
+  // Request-Line: the method is a token, the line ends with SIP/<digit>.
+  let i = start;
+  while (i < end && isTokenChar(text.charCodeAt(i))) i++;
+  if (i === start || i >= end || text.charCodeAt(i) !== 32) return false;
+  let lastSpace = end - 1;
+  while (lastSpace > i && text.charCodeAt(lastSpace) !== 32) lastSpace--;
+  if (lastSpace <= i) return false;
+  const v = lastSpace + 1;
+  return startsWithSipSlash(text, v, end) && v + 4 < end && isDigit(text.charCodeAt(v + 4));
+}
+
+/**
+ * A request line that lost its version (`INVITE sip:bob@example.com`): an
+ * upper-case method and a URI with a scheme. Only trusted at the start of a
+ * block and when a header line follows.
+ */
+export function isVersionlessRequestLine(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    i++;
+  }
+  if (i - start < 3 || i >= end || text.charCodeAt(i) !== 32) return false;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  const uriStart = i;
+  while (i < end && text.charCodeAt(i) !== 32) i++;
+  const colon = text.indexOf(':', uriStart);
+  return colon > uriStart && colon < i;
+}
+
+/** `Name:` at the start of a line, the way a SIP header begins. */
+export function isHeaderLine(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isTokenChar(text.charCodeAt(i))) i++;
+  if (i === start) return false;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i < end && text.charCodeAt(i) === 58;
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Number of UTF-8 bytes of `[start, end)`; Content-Length counts bytes, the text holds UTF-16. */
+export function utf8Length(text: string, start: number, end: number): number {
+  let bytes = end - start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) {
+      bytes += 1;
+      continue;
+    }
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      // A surrogate pair: two UTF-16 units, four UTF-8 bytes.
+      bytes += 2;
+      i++;
+      continue;
+    }
+    bytes += 2;
+  }
+  return bytes;
+}
+
+/** Growable flat buffer of line triples, reused across messages to avoid per-line allocation. */
+export class LineBuffer {
+  private data = new Int32Array(256 * LINE_STRIDE);
+  private size = 0;
+
+  get count(): number {
+    return this.size / LINE_STRIDE;
+  }
+
+  push(start: number, end: number, eol: Eol): void {
+    if (this.size + LINE_STRIDE > this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.size++] = start;
+    this.data[this.size++] = end;
+    this.data[this.size++] = eol;
+  }
+
+  /** Drops lines from the end so that `count` lines remain. */
+  truncate(count: number): void {
+    this.size = Math.max(0, Math.min(this.size, count * LINE_STRIDE));
+  }
+
+  start(line: number): number {
+    return this.data[line * LINE_STRIDE];
+  }
+
+  end(line: number): number {
+    return this.data[line * LINE_STRIDE + 1];
+  }
+
+  eol(line: number): Eol {
+    return this.data[line * LINE_STRIDE + 2] as Eol;
+  }
+
+  /** A compact copy of the collected lines; the buffer is then emptied. */
+  take(): Int32Array {
+    const out = this.data.slice(0, this.size);
+    this.size = 0;
+    return out;
+  }
+}

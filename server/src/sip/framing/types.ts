@@ -1,0 +1,47 @@
+/**
+ * The seam between trace wrappings and the SIP message parser.
+ *
+ * A framer knows one tool's wrapping (raw paste, ngrep, Asterisk, ...). It
+ * finds where each message is, strips what the tool added, and hands the
+ * message's logical lines plus metadata to the sink. It never interprets SIP
+ * beyond what it needs to find a message's end.
+ */
+import type { MessageMeta, Problem } from '../model';
+
+/** Why a framed message ends where it does. */
+export type FrameEnd =
+  /** End of input. */
+  | 'eof'
+  /** Another message's start line interrupted this one. */
+  | 'cut'
+  /** The wrapping's own end marker or next frame (a complete message). */
+  | 'frame';
+
+export interface FramedMessage {
+  /** Logical lines as flat triples `start, end, eol` (see `model.LINE_STRIDE`). */
+  readonly lines: Int32Array;
+  /** Offset where the message's extent in the document starts (its start line). */
+  readonly start: number;
+  /** Offset just past the message's last line break. */
+  readonly end: number;
+  readonly endReason: FrameEnd;
+  readonly meta: MessageMeta;
+}
+
+export interface FrameSink {
+  message(framed: FramedMessage): void;
+  /** A trace-level problem (not inside a message), e.g. an unreadable wrapping. */
+  problem(problem: Problem): void;
+}
+
+export interface Framer {
+  /** Stable id used by `sip.trace.format` and `--trace-format`. */
+  readonly id: string;
+  readonly label: string;
+  /**
+   * How strongly a sample of the file's first lines looks like this wrapping
+   * (0 = not at all). Detection picks the highest score.
+   */
+  score(sampleLines: readonly string[]): number;
+  frame(text: string, sink: FrameSink): void;
+}

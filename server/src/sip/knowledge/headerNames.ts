@@ -1,0 +1,102 @@
+/**
+ * Canonical spelling of SIP header field names and the compact forms.
+ *
+ * Header names are case-insensitive (RFC 3261 section 7.3.1), so the parser
+ * looks names up by their lower-case form and reports the canonical spelling.
+ * Compact forms come from the IANA "Header Fields" registry (RFC 3261 section
+ * 7.3.3 plus the extensions that registered one).
+ */
+
+/** Compact form (single letter, lower case) -> canonical long name. */
+export const COMPACT_FORMS: Readonly<Record<string, string>> = {
+  a: 'Accept-Contact', // RFC 3841
+  b: 'Referred-By', // RFC 3892
+  c: 'Content-Type',
+  d: 'Request-Disposition', // RFC 3841
+  e: 'Content-Encoding',
+  f: 'From',
+  i: 'Call-ID',
+  j: 'Reject-Contact', // RFC 3841
+  k: 'Supported',
+  l: 'Content-Length',
+  m: 'Contact',
+  o: 'Event', // RFC 6665
+  r: 'Refer-To', // RFC 3515
+  s: 'Subject',
+  t: 'To',
+  u: 'Allow-Events', // RFC 6665
+  v: 'Via',
+  x: 'Session-Expires', // RFC 4028
+  y: 'Identity', // RFC 8224
+};
+
+/**
+ * Canonical spellings of well-known headers, so that `call-id`, `CALL-ID` and
+ * `i` all come out as `Call-ID`. Unknown headers keep the spelling they have.
+ */
+const CANONICAL_NAMES: readonly string[] = [
+  'Accept', 'Accept-Contact', 'Accept-Encoding', 'Accept-Language', 'Accept-Resource-Priority',
+  'Alert-Info', 'Allow', 'Allow-Events', 'Answer-Mode', 'Authentication-Info', 'Authorization',
+  'Call-ID', 'Call-Info', 'Contact', 'Content-Disposition', 'Content-Encoding',
+  'Content-Language', 'Content-Length', 'Content-Type', 'CSeq', 'Date', 'Diversion', 'Error-Info',
+  'Event', 'Expires', 'Feature-Caps', 'Flow-Timer', 'From', 'Geolocation', 'Geolocation-Error',
+  'Geolocation-Routing', 'History-Info', 'Identity', 'Identity-Info', 'In-Reply-To', 'Join',
+  'Max-Breadth', 'Max-Forwards', 'MIME-Version', 'Min-Expires', 'Min-SE', 'Organization',
+  'P-Access-Network-Info', 'P-Asserted-Identity', 'P-Asserted-Service', 'P-Called-Party-ID',
+  'P-Charging-Function-Addresses', 'P-Charging-Vector', 'P-Early-Media', 'P-Preferred-Identity',
+  'P-Preferred-Service', 'P-Visited-Network-ID', 'Path', 'Priority', 'Privacy',
+  'Proxy-Authenticate', 'Proxy-Authorization', 'Proxy-Require', 'RAck', 'Reason', 'Reason-Phrase',
+  'Record-Route', 'Refer-Sub', 'Refer-To', 'Referred-By', 'Reject-Contact', 'Remote-Party-ID',
+  'Replaces', 'Reply-To', 'Request-Disposition', 'Require', 'Resource-Priority', 'Retry-After',
+  'Route', 'RSeq', 'Security-Client', 'Security-Server', 'Security-Verify', 'Server',
+  'Service-Route', 'Session-Expires', 'Session-ID', 'SIP-ETag', 'SIP-If-Match', 'Subject',
+  'Subscription-State', 'Supported', 'Target-Dialog', 'Timestamp', 'To', 'Unsupported',
+  'User-Agent', 'User-to-User', 'Via', 'Warning', 'WWW-Authenticate',
+];
+
+const BY_LOWER: ReadonlyMap<string, string> = new Map(
+  CANONICAL_NAMES.map((name) => [name.toLowerCase(), name] as const),
+);
+
+/** Result of looking a header name up. */
+export interface CanonicalName {
+  /** Canonical spelling (`Call-ID`), or the name as written when unknown. */
+  readonly name: string;
+  /** Lower-case key used for lookups in knowledge tables (`call-id`). */
+  readonly key: string;
+  /** True when the name as written was a compact form (`i`). */
+  readonly compact: boolean;
+}
+
+const cache = new Map<string, CanonicalName>();
+
+/**
+ * Canonical name for a header name as written. Results are memoised per
+ * spelling: real traces use a few dozen spellings, so this stays small and
+ * saves an allocation per header on the hot path.
+ */
+export function canonicalHeaderName(written: string): CanonicalName {
+  const hit = cache.get(written);
+  if (hit !== undefined) return hit;
+  const lower = written.toLowerCase();
+  let result: CanonicalName;
+  const long = lower.length === 1 ? COMPACT_FORMS[lower] : undefined;
+  if (long !== undefined) {
+    result = { name: long, key: long.toLowerCase(), compact: true };
+  } else {
+    const known = BY_LOWER.get(lower);
+    result = { name: known ?? written, key: lower, compact: false };
+  }
+  // Bound the memo so a hostile trace with millions of distinct names cannot grow it forever.
+  if (cache.size < 4096) cache.set(written, result);
+  return result;
+}
+
+/** Compact form of a canonical header name, if it has one. */
+export function compactFormOf(name: string): string | undefined {
+  const key = name.toLowerCase();
+  for (const letter of Object.keys(COMPACT_FORMS)) {
+    if (COMPACT_FORMS[letter].toLowerCase() === key) return letter;
+  }
+  return undefined;
+}

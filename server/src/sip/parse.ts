@@ -1,0 +1,43 @@
+/**
+ * Entry point of the core: text in, model out. Never throws.
+ */
+import type { Problem, SipMessage, TraceModel } from './model';
+import { LineIndex } from './text/lineIndex';
+import { detectFramer, framerById } from './framing/registry';
+import { parseMessage } from './parser/messageParser';
+
+export interface ParseOptions {
+  /** A framer id, or `auto` (default) to detect the wrapping from the content. */
+  readonly traceFormat?: string;
+}
+
+export function parseTrace(text: string, options: ParseOptions = {}): TraceModel {
+  const requested = options.traceFormat && options.traceFormat !== 'auto' ? framerById(options.traceFormat) : undefined;
+  const framer = requested ?? detectFramer(text);
+  const messages: SipMessage[] = [];
+  const problems: Problem[] = [];
+  try {
+    framer.frame(text, {
+      message(framed) {
+        messages.push(parseMessage(text, framed, messages.length));
+      },
+      problem(problem) {
+        problems.push(problem);
+      },
+    });
+  } catch (error) {
+    // A bug must not cost the user the messages read so far. Tests assert this never happens.
+    problems.push({
+      start: 0, end: 0, code: 'internal-error',
+      message: `SIP Trace could not read the rest of this file (internal error: ${String(error)}); please report it`,
+    });
+  }
+  if (messages.length === 0 && /\S/.test(text.slice(0, 65536))) {
+    const firstLineEnd = text.search(/\r?\n|$/);
+    problems.push({
+      start: 0, end: Math.max(0, firstLineEnd), code: 'no-sip-message',
+      message: `No SIP message found (trace format: ${framer.label}); expected a start line such as "INVITE sip:bob@example.com SIP/2.0" or "SIP/2.0 200 OK"`,
+    });
+  }
+  return { text, format: { id: framer.id, label: framer.label }, messages, problems, lineIndex: new LineIndex(text) };
+}

@@ -1,0 +1,91 @@
+/**
+ * Offset <-> LSP position conversion for one document text.
+ *
+ * The model stores plain UTF-16 offsets into the text (compact and cheap);
+ * positions are only computed when something is shown to the user. Line
+ * breaks follow the LSP definition (`\r\n`, `\n` and a lone `\r`), so our
+ * positions agree with the editor's even on odd line ends. JavaScript strings
+ * are UTF-16, so `character` is simply `offset - lineStart`.
+ */
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export class LineIndex {
+  /** Offset of the first character of each line. */
+  private readonly starts: Uint32Array;
+  readonly lineCount: number;
+
+  constructor(private readonly text: string) {
+    this.starts = computeLineStarts(text);
+    this.lineCount = this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - starts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineCount) return this.text.length;
+    const lineStart = this.starts[position.line];
+    const nextStart = position.line + 1 < this.lineCount ? this.starts[position.line + 1] : this.text.length;
+    // Never move past the line's own end (its line break is not addressable).
+    let lineEnd = nextStart;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 10) lineEnd--;
+    if (lineEnd > lineStart && this.text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    return Math.min(lineStart + Math.max(0, position.character), lineEnd);
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.lineCount - 1))];
+  }
+}
+
+function computeLineStarts(text: string): Uint32Array {
+  // Two passes (count, then fill) keep memory at exactly one typed array.
+  let count = 1;
+  const length = text.length;
+  let hasLoneCR = false;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  // A lone CR also breaks a line for LSP; checking for any CR first keeps the
+  // common LF/CRLF path to indexOf scans only.
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) {
+      hasLoneCR = true;
+      count++;
+    }
+  }
+  const starts = new Uint32Array(count);
+  let n = 1;
+  if (!hasLoneCR) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
+    return starts;
+  }
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts[n++] = i + 1;
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts[n++] = i + 1;
+  }
+  return starts;
+}

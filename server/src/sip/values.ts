@@ -1,0 +1,59 @@
+/**
+ * Lazy access to header values. The parser stores offsets only; these
+ * helpers turn them into strings or parsed values when a feature needs them.
+ */
+import { LINE_STRIDE, type SipHeader, type SipMessage } from './model';
+import { isSpace } from './framing/lineScan';
+
+/**
+ * The header's value as one string. A folded value (continuation lines) is
+ * joined with single spaces, as RFC 3261 section 7.3.1 says it is equivalent.
+ */
+export function headerValue(text: string, message: SipMessage, header: SipHeader): string {
+  if (header.firstLine === header.lastLine) return text.slice(header.valueStart, header.valueEnd);
+  const parts: string[] = [];
+  const lines = message.lines;
+  for (let l = header.firstLine; l <= header.lastLine; l++) {
+    let s = l === header.firstLine ? header.valueStart : lines[l * LINE_STRIDE];
+    let e = lines[l * LINE_STRIDE + 1];
+    if (l === header.lastLine) e = Math.min(e, header.valueEnd);
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s && s >= header.valueStart) parts.push(text.slice(s, e));
+  }
+  return parts.join(' ');
+}
+
+export function findHeader(message: SipMessage, key: string): SipHeader | undefined {
+  for (const h of message.headers) if (h.key === key) return h;
+  return undefined;
+}
+
+export function findHeaders(message: SipMessage, key: string): SipHeader[] {
+  return message.headers.filter((h) => h.key === key);
+}
+
+export interface CSeqValue {
+  readonly seq: number | null;
+  readonly method: string | null;
+}
+
+/** `CSeq: 314159 INVITE` (RFC 3261 section 20.16); null parts where unreadable. */
+export function parseCSeq(value: string): CSeqValue {
+  const match = /^\s*(\d{1,10})?\s*([^\s]*)\s*$/.exec(value);
+  if (!match) {
+    const parts = value.trim().split(/\s+/);
+    return { seq: /^\d{1,10}$/.test(parts[0] ?? '') ? Number(parts[0]) : null, method: parts[1] ?? null };
+  }
+  return { seq: match[1] !== undefined ? Number(match[1]) : null, method: match[2] ? match[2] : null };
+}
+
+export function cseqOf(text: string, message: SipMessage): CSeqValue | null {
+  const h = findHeader(message, 'cseq');
+  return h ? parseCSeq(headerValue(text, message, h)) : null;
+}
+
+export function callIdOf(text: string, message: SipMessage): string | null {
+  const h = findHeader(message, 'call-id');
+  return h ? headerValue(text, message, h) : null;
+}
