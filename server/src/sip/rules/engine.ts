@@ -6,6 +6,8 @@
  */
 import type { Problem, Severity, TraceModel } from '../model';
 import { ruleInfo } from './catalog';
+import { MESSAGE_RULES } from './index';
+import type { RuleContext } from './types';
 
 export type RuleSetting = Severity | 'off';
 
@@ -41,8 +43,24 @@ export function validate(model: TraceModel, settings: ValidationSettings = DEFAU
     return out.length < limit;
   };
   for (const problem of model.problems) if (!add(problem)) return finish(out);
+  let full = false;
+  const context: RuleContext = {
+    text: model.text,
+    model,
+    report(code, start, end, message) {
+      if (!full && !add({ start, end, code, message })) full = true;
+    },
+  };
   for (const message of model.messages) {
     for (const problem of message.problems) if (!add(problem)) return finish(out);
+    for (const rule of MESSAGE_RULES) {
+      try {
+        rule(message, context);
+      } catch (error) {
+        add({ start: message.start, end: message.startLine.end, code: 'internal-error', message: `A SIP Trace rule failed on this message (internal error: ${String(error)}); please report it` });
+      }
+      if (full) return finish(out);
+    }
   }
   return finish(out);
 }
