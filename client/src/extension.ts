@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { TRACE_STATUS_NOTIFICATION, type TraceStatusParams } from '../../server/src/protocol';
+import { CallsView } from './callsView';
 
 let client: LanguageClient | undefined;
 
@@ -36,7 +37,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
   );
 
-  client.onNotification(TRACE_STATUS_NOTIFICATION, (params: TraceStatusParams) => status.update(params));
+  const calls = new CallsView(client);
+  context.subscriptions.push(
+    calls,
+    vscode.commands.registerCommand('sip.revealCall', (uri: string, index: number) => calls.reveal(uri, index)),
+    vscode.commands.registerCommand('sip.refreshCalls', () => calls.refresh()),
+    vscode.window.onDidChangeActiveTextEditor(() => void calls.refresh().catch(() => undefined)),
+  );
+  client.onNotification(TRACE_STATUS_NOTIFICATION, (params: TraceStatusParams) => {
+    status.update(params);
+    if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) void calls.refresh().catch(() => undefined);
+  });
   status.busy('Starting the SIP language server…');
   await client.start();
   status.refresh();

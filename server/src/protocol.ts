@@ -15,3 +15,30 @@ export interface TraceStatusParams {
   readonly messageCount: number;
   readonly problemCount: number;
 }
+
+/** Client -> server: the calls of a trace, for the "SIP Calls" view. */
+export const CALLS_REQUEST = 'sip/calls';
+
+export interface CallsParams {
+  readonly uri: string;
+}
+
+export interface CallItem {
+  readonly index: number;
+  readonly label: string;
+  /** `call 3 of 12 · 5 messages · 486 Busy Here · 2.1 s` */
+  readonly summary: string;
+  readonly callId: string | null;
+  readonly outcome: 'answered' | 'failed' | 'cancelled' | 'pending' | 'redirected' | 'completed';
+  readonly finalStatus: number | null;
+  readonly participants: readonly string[];
+  readonly durationMs: number | null;
+  readonly messages: readonly CallMessageItem[];
+}
+
+export interface CallMessageItem {
+  readonly label: string;
+  readonly detail: string;
+  /** Start line range, to reveal. */
+  readonly range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}

@@ -5,7 +5,17 @@
  */
 import {
   type CancellationToken,
+  type CodeLens,
   type Connection,
+  type DocumentHighlight,
+  DocumentHighlightKind,
+  type DocumentSymbol,
+  type FoldingRange,
+  FoldingRangeKind,
+  type InlayHint,
+  type Location,
+  SymbolKind,
+  type WorkspaceSymbol,
   type Diagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
@@ -18,9 +28,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from './modelCache';
 import { SettingsCache } from './settings';
-import { TRACE_STATUS_NOTIFICATION, type TraceStatusParams } from './protocol';
+import { CALLS_REQUEST, TRACE_STATUS_NOTIFICATION, type CallItem, type CallsParams, type TraceStatusParams } from './protocol';
 import { validate, type SipDiagnostic } from './sip/rules/engine';
 import { hoverAt } from './sip/hover/hover';
+import { analysisOf } from './sip/analysis/analyze';
+import { outline, type OutlineNode } from './sip/features/outline';
+import { foldingRanges } from './sip/features/folding';
+import { definitionAt, referencesAt } from './sip/features/navigation';
+import { callLenses, timingHints } from './sip/features/timing';
+import { callRows } from './sip/features/calls';
 import type { Severity, TraceModel } from './sip/model';
 
 /** Wait this long after the last edit before validating again. */
@@ -49,6 +65,14 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        documentSymbolProvider: { label: 'SIP calls' },
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        inlayHintProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'sip-trace-language-server', version: '0.1.0' },
     };
@@ -129,8 +153,138 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  /** Runs a document request on the cached model (and its analysis), safely and cancellably. */
+  function onDocument<T>(uri: string, token: CancellationToken, fallback: T, work: (model: TraceModel, document: TextDocument) => T): Promise<T> {
+    return runSafe(connection, token, fallback, async () => {
+      const document = documents.get(uri);
+      if (!document) return fallback;
+      const model = await modelFor(document);
+      if (token.isCancellationRequested) return fallback;
+      return work(model, document);
+    });
+  }
+
+  connection.onDocumentSymbol((params, token) =>
+    onDocument(params.textDocument.uri, token, [] as DocumentSymbol[], (model) => outline(model, analysisOf(model)).map((node) => toSymbol(model, node))),
+  );
+
+  connection.onFoldingRanges((params, token) =>
+    onDocument(params.textDocument.uri, token, [] as FoldingRange[], (model) =>
+      foldingRanges(model).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region })),
+    ),
+  );
+
+  connection.onDefinition((params, token) =>
+    onDocument(params.textDocument.uri, token, null as Location | null, (model, document) => {
+      const span = definitionAt(model, analysisOf(model), document.offsetAt(params.position));
+      return span ? { uri: params.textDocument.uri, range: model.lineIndex.rangeOf(span.start, span.end) } : null;
+    }),
+  );
+
+  connection.onReferences((params, token) =>
+    onDocument(params.textDocument.uri, token, [] as Location[], (model, document) =>
+      referencesAt(model, analysisOf(model), document.offsetAt(params.position)).map((span) => ({
+        uri: params.textDocument.uri,
+        range: model.lineIndex.rangeOf(span.start, span.end),
+      })),
+    ),
+  );
+
+  connection.onDocumentHighlight((params, token) =>
+    onDocument(params.textDocument.uri, token, [] as DocumentHighlight[], (model, document) =>
+      referencesAt(model, analysisOf(model), document.offsetAt(params.position)).map((span) => ({
+        range: model.lineIndex.rangeOf(span.start, span.end),
+        kind: DocumentHighlightKind.Text,
+      })),
+    ),
+  );
+
+  connection.languages.inlayHint.on((params, token) =>
+    runSafe(connection, token, [] as InlayHint[], async () => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const { timingHints: enabled } = await settings.get(document.uri);
+      if (!enabled) return [];
+      const model = await modelFor(document);
+      const from = document.offsetAt(params.range.start);
+      const to = document.offsetAt(params.range.end);
+      return timingHints(model, analysisOf(model), from, to).map((h) => ({
+        position: model.lineIndex.positionAt(h.at),
+        label: h.label,
+        tooltip: h.tooltip,
+        paddingLeft: true,
+      }));
+    }),
+  );
+
+  connection.onCodeLens((params, token) =>
+    onDocument(params.textDocument.uri, token, [] as CodeLens[], (model) =>
+      callLenses(model, analysisOf(model)).map((lens) => {
+        const position = model.lineIndex.positionAt(lens.at);
+        return { range: { start: position, end: position }, command: { title: lens.title, command: 'sip.revealCall', arguments: [params.textDocument.uri, lens.call] } };
+      }),
+    ),
+  );
+
+  connection.onWorkspaceSymbol((params, token) =>
+    runSafe(connection, token, [] as WorkspaceSymbol[], async () => {
+      const query = params.query.toLowerCase();
+      const out: WorkspaceSymbol[] = [];
+      for (const document of documents.all()) {
+        const model = await modelFor(document);
+        if (token.isCancellationRequested) return [];
+        for (const row of callRows(model, analysisOf(model))) {
+          const haystack = [row.callId, row.caller, row.callee, ...row.participants].filter(Boolean).join(' ').toLowerCase();
+          if (query && !haystack.includes(query)) continue;
+          const first = row.messages[0];
+          out.push({
+            name: `${row.label} [${row.callId ?? 'no Call-ID'}]`,
+            kind: SymbolKind.Event,
+            containerName: row.summary,
+            location: { uri: document.uri, range: model.lineIndex.rangeOf(first.start, first.end) },
+          });
+          if (out.length >= 1000) return out;
+        }
+      }
+      return out;
+    }),
+  );
+
+  connection.onRequest(CALLS_REQUEST, (params: CallsParams, token: CancellationToken) =>
+    onDocument(params.uri, token, [] as CallItem[], (model) =>
+      callRows(model, analysisOf(model)).map((row) => ({
+        index: row.index,
+        label: row.label,
+        summary: row.summary,
+        callId: row.callId,
+        outcome: row.outcome,
+        finalStatus: row.finalStatus,
+        participants: row.participants,
+        durationMs: row.durationMs,
+        messages: row.messages.map((m) => ({ label: m.label, detail: m.detail, range: model.lineIndex.rangeOf(m.start, m.end) })),
+      })),
+    ),
+  );
+
   documents.listen(connection);
   connection.listen();
+}
+
+const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
+  call: SymbolKind.Namespace,
+  transaction: SymbolKind.Event,
+  message: SymbolKind.Field,
+};
+
+function toSymbol(model: TraceModel, node: OutlineNode): DocumentSymbol {
+  return {
+    name: node.name || '(unnamed)',
+    detail: node.detail,
+    kind: SYMBOL_KIND[node.kind],
+    range: model.lineIndex.rangeOf(node.start, node.end),
+    selectionRange: model.lineIndex.rangeOf(node.selectionStart, node.selectionEnd),
+    children: node.children.map((child) => toSymbol(model, child)),
+  };
 }
 
 function toDiagnostic(model: TraceModel, d: SipDiagnostic): Diagnostic {

@@ -9,12 +9,15 @@ export interface SipSettings {
   readonly validation: ValidationSettings;
   /** `auto` or a trace format id. */
   readonly traceFormat: string;
+  /** `sip.inlayHints.timing`: show `+120 ms` after start lines. */
+  readonly timingHints: boolean;
 }
 
-export const DEFAULT_SETTINGS: SipSettings = { validation: DEFAULT_VALIDATION_SETTINGS, traceFormat: 'auto' };
+export const DEFAULT_SETTINGS: SipSettings = { validation: DEFAULT_VALIDATION_SETTINGS, traceFormat: 'auto', timingHints: true };
 
 interface RawSipSection {
   trace?: { format?: unknown };
+  inlayHints?: { timing?: unknown };
   diagnostics?: { enable?: unknown; maxProblems?: unknown; rules?: unknown };
 }
 
@@ -26,6 +29,7 @@ export function settingsFromSection(section: unknown): SipSettings {
     : DEFAULT_VALIDATION_SETTINGS.maxProblems;
   return {
     traceFormat: typeof raw.trace?.format === 'string' ? raw.trace.format : 'auto',
+    timingHints: typeof raw.inlayHints?.timing === 'boolean' ? raw.inlayHints.timing : true,
     validation: {
       enable: typeof d.enable === 'boolean' ? d.enable : true,
       maxProblems: max,

@@ -30,6 +30,11 @@ const RULES: readonly RuleInfo[] = [
   { id: 'content-length-invalid', severity: 'error', title: 'Content-Length is not a number, or appears with different values', rfc: 'RFC 3261 section 20.14' },
   { id: 'content-length-exceeds-body', severity: 'error', title: 'Content-Length is larger than the body (truncated message)', rfc: 'RFC 3261 section 18.3' },
   { id: 'content-length-below-body', severity: 'warning', title: 'Content-Length is smaller than the body', rfc: 'RFC 3261 section 18.3' },
+  // About the trace as a conversation (rules/traceRules.ts).
+  { id: 'request-without-response', severity: 'information', title: 'A request has no response in the trace', rfc: 'RFC 3261 section 17' },
+  { id: 'retransmission', severity: 'information', title: 'A message repeats an earlier one (retransmission)', rfc: 'RFC 3261 section 17.1.1.2' },
+  { id: 'invite-final-without-ack', severity: 'information', title: 'A final response to INVITE is never ACKed in the trace', rfc: 'RFC 3261 section 17.1.1.3' },
+  { id: 'cseq-not-increasing', severity: 'information', title: 'CSeq does not increase within a dialog', rfc: 'RFC 3261 section 12.2.1.1' },
   { id: 'internal-error', severity: 'error', title: 'SIP Trace failed to read part of the file (a bug)', rfc: 'RFC 3261 section 7' },
 ];
 

@@ -8,6 +8,8 @@ import type { Problem, Severity, TraceModel } from '../model';
 import { ruleInfo } from './catalog';
 import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
+import { TRACE_RULES, TRACE_RULE_IDS } from './traceRules';
+import { analysisOf } from '../analysis/analyze';
 
 export type RuleSetting = Severity | 'off';
 
@@ -58,6 +60,18 @@ export function validate(model: TraceModel, settings: ValidationSettings = DEFAU
         rule(message, context);
       } catch (error) {
         add({ start: message.start, end: message.startLine.end, code: 'internal-error', message: `A SIP Trace rule failed on this message (internal error: ${String(error)}); please report it` });
+      }
+      if (full) return finish(out);
+    }
+  }
+  // The conversation-level rules need the analysis; skip building it when they are all off.
+  if (TRACE_RULE_IDS.some((id) => settings.rules[id] !== 'off')) {
+    const analysis = analysisOf(model);
+    for (const rule of TRACE_RULES) {
+      try {
+        rule(model, analysis, context);
+      } catch (error) {
+        add({ start: 0, end: 0, code: 'internal-error', message: `A SIP Trace rule failed (internal error: ${String(error)}); please report it` });
       }
       if (full) return finish(out);
     }

@@ -1,0 +1,320 @@
+/**
+ * The trace as a conversation: transactions (RFC 3261 section 17), calls
+ * grouped by Call-ID with their dialogs (section 12), retransmissions, and
+ * the timing between requests and responses.
+ *
+ * Built from the parsed model without re-parsing; the server caches one
+ * analysis per model.
+ */
+import type { SipMessage, TraceModel } from '../model';
+import { MAGIC_COOKIE, messageKeys, shortAor, type MessageKeys } from './keys';
+import { sdpSummary, type MediaSummary } from './sdpSummary';
+
+export interface Transaction {
+  readonly index: number;
+  /** Method of the request (`INVITE`; an ACK for a 2xx is its own transaction). */
+  readonly method: string;
+  /** First request message, or -1 when the trace holds only responses. */
+  request: number;
+  /** Responses in order, retransmissions excluded. */
+  readonly responses: number[];
+  /** Message indices that repeat an earlier request or response of this transaction. */
+  readonly retransmissions: number[];
+  /** First final response (>= 200), or -1. */
+  finalResponse: number;
+  /** INVITE: the ACK for its final response, or -1. */
+  ack: number;
+  /** INVITE: the CANCEL transaction aimed at it, or -1. */
+  cancel: number;
+  /** CANCEL or 2xx-ACK: the INVITE transaction it belongs to, or -1. */
+  invite: number;
+  readonly call: number;
+}
+
+export type CallOutcome = 'answered' | 'failed' | 'cancelled' | 'pending' | 'redirected' | 'completed';
+
+export interface Call {
+  readonly index: number;
+  readonly callId: string | null;
+  readonly messages: number[];
+  readonly transactions: number[];
+  /** Method of the call's first request (`INVITE` for a call, `REGISTER`, `OPTIONS`...). */
+  method: string | null;
+  /** AORs as users know them (`alice@example.com`). */
+  caller: string | null;
+  callee: string | null;
+  /** Network addresses seen in the trace's framing (`192.0.2.1:5060`). */
+  readonly addresses: string[];
+  /** Distinct dialogs (From tag + To tag pairs of responses and in-dialog requests). */
+  readonly dialogs: string[];
+  /** Final status of the call's (last) initial request, or null. */
+  finalStatus: number | null;
+  finalReason: string | null;
+  outcome: CallOutcome;
+  /** Who ended it: `caller (BYE)`, `callee (BYE)`, `caller (CANCEL)`, or null. */
+  endedBy: string | null;
+  /** Times in ms from the trace's timestamps; null without timestamps. */
+  start: number | null;
+  answer: number | null;
+  end: number | null;
+  /** From first to last message. */
+  durationMs: number | null;
+  offer: MediaSummary[] | null;
+  answerMedia: MediaSummary[] | null;
+}
+
+export interface TraceAnalysis {
+  readonly keys: readonly MessageKeys[];
+  readonly transactions: readonly Transaction[];
+  readonly calls: readonly Call[];
+  /** Message index -> transaction index (-1 when the message has no CSeq/Via to match on). */
+  readonly transactionOf: Int32Array;
+  /** Message index -> call index. */
+  readonly callOf: Int32Array;
+  /** Message index -> the earlier message it repeats, or -1. */
+  readonly retransmissionOf: Int32Array;
+}
+
+function transactionKey(k: MessageKeys, method: string): string {
+  if (k.branch !== null && k.branch.startsWith(MAGIC_COOKIE)) return `b|${k.branch}|${method}`;
+  // RFC 2543 peers: match on Call-ID, CSeq and From tag (RFC 3261 section 17.2.3, last paragraphs).
+  return `c|${k.callId}|${k.cseqSeq}|${method}|${k.fromTag}`;
+}
+
+/** What makes a response the "same" response again (a retransmission). */
+function responseIdentity(m: SipMessage, k: MessageKeys, rseq: string | null): string {
+  return `${m.startLine.status}|${k.toTag}|${rseq}`;
+}
+
+export function analyzeTrace(model: TraceModel): TraceAnalysis {
+  const { messages, text } = model;
+  const keys = messages.map((m) => messageKeys(text, m));
+  const transactions: Transaction[] = [];
+  const calls: Call[] = [];
+  const transactionOf = new Int32Array(messages.length).fill(-1);
+  const callOf = new Int32Array(messages.length).fill(-1);
+  const retransmissionOf = new Int32Array(messages.length).fill(-1);
+  const byKey = new Map<string, number>();
+  const callByCallId = new Map<string | null, number>();
+  const seenResponses = new Map<string, number>();
+
+  const callFor = (i: number): number => {
+    const callId = keys[i].callId;
+    let c = callByCallId.get(callId);
+    if (c === undefined) {
+      c = calls.length;
+      calls.push(newCall(c, callId));
+      callByCallId.set(callId, c);
+    }
+    calls[c].messages.push(i);
+    callOf[i] = c;
+    return c;
+  };
+
+  const newTransaction = (key: string, method: string, call: number): Transaction => {
+    const t: Transaction = {
+      index: transactions.length, method, request: -1, responses: [], retransmissions: [],
+      finalResponse: -1, ack: -1, cancel: -1, invite: -1, call,
+    };
+    transactions.push(t);
+    byKey.set(key, t.index);
+    calls[call].transactions.push(t.index);
+    return t;
+  };
+
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i];
+    const k = keys[i];
+    const call = callFor(i);
+    if (m.kind === 'request' && m.startLine.method !== null) {
+      const method = m.startLine.method.toUpperCase();
+      if (method === 'ACK') {
+        const invite = byKey.get(transactionKey(k, 'INVITE'));
+        if (invite !== undefined && transactions[invite].finalResponse !== -1 && !isSuccess(messages[transactions[invite].finalResponse])) {
+          // ACK for a non-2xx final response: part of the INVITE transaction (section 17.1.1.3).
+          const t = transactions[invite];
+          if (t.ack === -1) t.ack = i;
+          else {
+            t.retransmissions.push(i);
+            retransmissionOf[i] = t.ack;
+          }
+          transactionOf[i] = invite;
+          continue;
+        }
+      }
+      const key = transactionKey(k, method);
+      const existing = byKey.get(key);
+      let t: Transaction;
+      if (existing !== undefined && transactions[existing].request !== -1) {
+        t = transactions[existing];
+        t.retransmissions.push(i);
+        retransmissionOf[i] = t.request;
+      } else {
+        t = existing !== undefined ? transactions[existing] : newTransaction(key, method, call);
+        t.request = i;
+      }
+      transactionOf[i] = t.index;
+      if (method === 'CANCEL' || method === 'ACK') linkToInvite(t, k, method, i);
+      continue;
+    }
+    if (m.kind === 'response' && k.cseqMethod !== null) {
+      const key = transactionKey(k, k.cseqMethod);
+      const existing = byKey.get(key);
+      const t = existing !== undefined ? transactions[existing] : newTransaction(key, k.cseqMethod, call);
+      transactionOf[i] = t.index;
+      const identity = `${t.index}|${responseIdentity(m, k, rseqOf(text, m))}`;
+      const earlier = seenResponses.get(identity);
+      if (earlier !== undefined) {
+        t.retransmissions.push(i);
+        retransmissionOf[i] = earlier;
+        continue;
+      }
+      seenResponses.set(identity, i);
+      t.responses.push(i);
+      const status = m.startLine.status ?? 0;
+      if (status >= 200 && t.finalResponse === -1) t.finalResponse = i;
+    }
+  }
+
+  function linkToInvite(t: Transaction, k: MessageKeys, method: string, i: number): void {
+    if (method === 'CANCEL') {
+      // CANCEL carries the INVITE's branch (section 9.1).
+      const invite = byKey.get(transactionKey(k, 'INVITE'));
+      if (invite !== undefined) {
+        t.invite = invite;
+        transactions[invite].cancel = t.index;
+      }
+      return;
+    }
+    // An ACK for a 2xx has a new branch: find the INVITE by Call-ID and CSeq number (section 13.2.2.4).
+    for (let j = calls[t.call].transactions.length - 1; j >= 0; j--) {
+      const candidate = transactions[calls[t.call].transactions[j]];
+      if (candidate.method !== 'INVITE' || candidate.request === -1) continue;
+      if (keys[candidate.request].cseqSeq === k.cseqSeq) {
+        t.invite = candidate.index;
+        if (candidate.ack === -1) candidate.ack = i;
+        return;
+      }
+    }
+  }
+
+  for (const call of calls) summarizeCall(model, keys, transactions, call);
+  return { keys, transactions, calls, transactionOf, callOf, retransmissionOf };
+}
+
+function newCall(index: number, callId: string | null): Call {
+  return {
+    index, callId, messages: [], transactions: [], method: null, caller: null, callee: null, addresses: [], dialogs: [],
+    finalStatus: null, finalReason: null, outcome: 'pending', endedBy: null, start: null, answer: null, end: null,
+    durationMs: null, offer: null, answerMedia: null,
+  };
+}
+
+function isSuccess(m: SipMessage): boolean {
+  const s = m.startLine.status ?? 0;
+  return s >= 200 && s < 300;
+}
+
+function rseqOf(text: string, m: SipMessage): string | null {
+  for (const h of m.headers) if (h.key === 'rseq') return text.slice(h.valueStart, h.valueEnd);
+  return null;
+}
+
+function summarizeCall(model: TraceModel, keys: readonly MessageKeys[], transactions: readonly Transaction[], call: Call): void {
+  const { messages, text } = model;
+  const first = call.messages[0];
+  const firstRequest = call.messages.find((i) => messages[i].kind === 'request');
+  call.method = firstRequest !== undefined ? messages[firstRequest].startLine.method : keys[first].cseqMethod;
+  const origin = firstRequest ?? first;
+  call.caller = shortAor(keys[origin].fromUri);
+  call.callee = shortAor(keys[origin].toUri);
+
+  const addresses = new Set<string>();
+  const dialogs = new Set<string>();
+  for (const i of call.messages) {
+    const meta = messages[i].meta;
+    if (meta.source) addresses.add(meta.source);
+    if (meta.destination) addresses.add(meta.destination);
+    const k = keys[i];
+    if (k.fromTag && k.toTag) dialogs.add(`${k.fromTag}|${k.toTag}`);
+    const time = meta.time;
+    if (time !== null) {
+      if (call.start === null || time < call.start) call.start = time;
+      if (call.end === null || time > call.end) call.end = time;
+    }
+  }
+  call.addresses.push(...addresses);
+  call.dialogs.push(...dialogs);
+  if (call.start !== null && call.end !== null) call.durationMs = call.end - call.start;
+
+  // The outcome is decided by the last initial request of the call's method (an
+  // authentication challenge makes the UA send it again with a new CSeq).
+  let outcomeTransaction: Transaction | undefined;
+  for (const t of call.transactions) {
+    const tx = transactions[t];
+    if (tx.method !== call.method || tx.request === -1) continue;
+    if (call.method === 'INVITE' && keys[tx.request].toTag !== null) continue; // re-INVITE
+    outcomeTransaction = tx;
+  }
+  if (outcomeTransaction && outcomeTransaction.finalResponse !== -1) {
+    const final = messages[outcomeTransaction.finalResponse];
+    call.finalStatus = final.startLine.status;
+    call.finalReason = final.startLine.reason;
+    const status = final.startLine.status ?? 0;
+    if (status >= 200 && status < 300) {
+      call.outcome = call.method === 'INVITE' ? 'answered' : 'completed';
+      call.answer = final.meta.time;
+    } else if (status === 487 && outcomeTransaction.cancel !== -1) call.outcome = 'cancelled';
+    else if (status >= 300 && status < 400) call.outcome = 'redirected';
+    else call.outcome = 'failed';
+  } else if (outcomeTransaction && outcomeTransaction.cancel !== -1) {
+    call.outcome = 'cancelled';
+  }
+
+  if (call.method === 'INVITE') {
+    const callerTag = firstRequest !== undefined ? keys[firstRequest].fromTag : null;
+    for (const t of call.transactions) {
+      const tx = transactions[t];
+      if (tx.method === 'BYE' && tx.request !== -1) {
+        call.endedBy = keys[tx.request].fromTag === callerTag ? 'caller (BYE)' : 'callee (BYE)';
+        break;
+      }
+      if (tx.method === 'CANCEL' && tx.request !== -1) call.endedBy = 'caller (CANCEL)';
+    }
+    if (outcomeTransaction && outcomeTransaction.request !== -1) {
+      const invite = outcomeTransaction.request;
+      const final = outcomeTransaction.finalResponse;
+      call.offer = sdpSummary(text, messages[invite]);
+      const answerFrom = outcomeTransaction.responses.find((r) => sdpSummary(text, messages[r]) !== null && r !== invite);
+      if (answerFrom !== undefined) call.answerMedia = sdpSummary(text, messages[answerFrom]);
+      if (call.offer === null && final !== -1) call.offer = sdpSummary(text, messages[final]);
+    }
+  }
+}
+
+/** Time from a transaction's request to one of its messages, when both have timestamps. */
+export function delayMs(model: TraceModel, from: number, to: number): number | null {
+  const a = model.messages[from]?.meta.time;
+  const b = model.messages[to]?.meta.time;
+  return a === null || a === undefined || b === null || b === undefined ? null : b - a;
+}
+
+/** `120 ms`, `2.1 s`, `3 min 4 s`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+const cache = new WeakMap<TraceModel, TraceAnalysis>();
+
+/** The analysis of a model, computed once: diagnostics, outline, hovers and lenses share it. */
+export function analysisOf(model: TraceModel): TraceAnalysis {
+  let analysis = cache.get(model);
+  if (analysis === undefined) {
+    analysis = analyzeTrace(model);
+    cache.set(model, analysis);
+  }
+  return analysis;
+}

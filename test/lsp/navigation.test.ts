@@ -1,0 +1,116 @@
+/**
+ * Trace intelligence over LSP, on the real server: outline, folding,
+ * definition, references, highlights, code lenses, workspace symbols and the
+ * calls request that feeds the "SIP Calls" view.
+ */
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { LspClient, type Range } from './lspClient';
+import { REPO_ROOT, readText } from '../unit/helpers';
+
+const URI = 'file:///tmp/calls.sip';
+const TEXT = readText(path.join(REPO_ROOT, 'test', 'fixtures', 'calls.sip'));
+const LINES = TEXT.split('\n');
+const lineOf = (needle: string, from = 0) => LINES.findIndex((l, i) => i >= from && l.includes(needle));
+
+interface Symbol { name: string; detail: string; kind: number; range: Range; selectionRange: Range; children: Symbol[] }
+
+let client: LspClient;
+
+before(async () => {
+  client = await LspClient.start();
+  const diagnostics = client.nextDiagnostics(URI);
+  client.open(URI, TEXT);
+  await diagnostics;
+});
+
+after(async () => {
+  await client.stop();
+});
+
+test('documentSymbol: calls -> transactions -> messages', async () => {
+  const symbols = await client.request<Symbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+  assert.deepEqual(symbols.map((s) => s.name), [
+    'INVITE alice@atlanta.example.com -> bob@biloxi.example.com',
+    'INVITE alice@atlanta.example.com -> carol@chicago.example.com',
+    'REGISTER alice@atlanta.example.com -> alice@atlanta.example.com',
+    'SUBSCRIBE alice@atlanta.example.com -> bob@biloxi.example.com',
+  ]);
+  assert.equal(symbols[0].children[1].name, 'INVITE sip:bob@biloxi.example.com -> 200 OK');
+  assert.equal(symbols[0].children[1].children.length, 5, 'INVITE, 100, 180, 200 and its retransmission');
+  assert.match(symbols[0].children[1].children[4].detail, /retransmission/);
+  assert.deepEqual(symbols[0].selectionRange.start, { line: 0, character: 0 });
+});
+
+test('foldingRange: messages, header blocks, bodies', async () => {
+  const folds = await client.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri: URI } });
+  const sdp = lineOf('v=0');
+  assert.ok(folds.some((f) => f.startLine === 0), 'the first message folds');
+  assert.ok(folds.some((f) => f.startLine === sdp), 'its SDP body folds');
+});
+
+test('definition: from a response to its request', async () => {
+  const ringing = lineOf('SIP/2.0 180 Ringing');
+  const invite = lineOf('INVITE sip:bob@biloxi.example.com SIP/2.0', 1);
+  const location = await client.request<{ uri: string; range: Range } | null>('textDocument/definition', {
+    textDocument: { uri: URI }, position: { line: ringing, character: 9 },
+  });
+  assert.deepEqual(location, { uri: URI, range: { start: { line: invite, character: 0 }, end: { line: invite, character: 41 } } });
+});
+
+test('references and highlights: a Call-ID lists every message of its call', async () => {
+  const callIdLine = lineOf('Call-ID: call2-fork-cancel');
+  const position = { line: callIdLine, character: 12 };
+  const refs = await client.request<{ uri: string; range: Range }[]>('textDocument/references', {
+    textDocument: { uri: URI }, position, context: { includeDeclaration: true },
+  });
+  assert.equal(refs.length, 7);
+  for (const r of refs) assert.equal(LINES[r.range.start.line].slice(r.range.start.character, r.range.end.character), 'call2-fork-cancel@192.0.2.10');
+  const highlights = await client.request<{ range: Range }[]>('textDocument/documentHighlight', { textDocument: { uri: URI }, position });
+  assert.equal(highlights.length, 7);
+});
+
+test('codeLens: a call summary on the first message of each call', async () => {
+  const lenses = await client.request<{ range: Range; command: { title: string; command: string } }[]>('textDocument/codeLens', { textDocument: { uri: URI } });
+  assert.deepEqual(lenses.map((l) => l.command.title), [
+    'call 1 of 4 · 16 messages · 200 OK',
+    'call 2 of 4 · 7 messages · 487 Request Terminated',
+    'call 3 of 4 · 4 messages · 200 OK',
+    'call 4 of 4 · 4 messages · 200 OK',
+  ]);
+  assert.equal(lenses[0].command.command, 'sip.revealCall');
+});
+
+test('inlayHint: no timing hints for a trace without timestamps', async () => {
+  const hints = await client.request<unknown[]>('textDocument/inlayHint', {
+    textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: LINES.length, character: 0 } },
+  });
+  assert.deepEqual(hints, []);
+});
+
+test('workspace/symbol finds a call by Call-ID or user', async () => {
+  const byUser = await client.request<{ name: string }[]>('workspace/symbol', { query: 'carol' });
+  assert.deepEqual(byUser.map((s) => s.name), ['INVITE alice@atlanta.example.com -> carol@chicago.example.com [call2-fork-cancel@192.0.2.10]']);
+  const byCallId = await client.request<{ name: string }[]>('workspace/symbol', { query: 'reg-3@' });
+  assert.equal(byCallId.length, 1);
+});
+
+test('sip/calls: one item per call with outcome and messages', async () => {
+  const calls = await client.request<{ label: string; outcome: string; finalStatus: number | null; messages: { label: string }[] }[]>('sip/calls', { uri: URI });
+  assert.deepEqual(calls.map((c) => [c.outcome, c.finalStatus, c.messages.length]), [['answered', 200, 16], ['cancelled', 487, 7], ['completed', 200, 4], ['completed', 200, 4]]);
+  assert.equal(calls[1].messages[0].label, 'INVITE sip:carol@chicago.example.com');
+});
+
+test('trace-level information diagnostics are published with their rule ids', async () => {
+  const uri = 'file:///tmp/calls-copy.sip';
+  const diagnostics = client.nextDiagnostics(uri);
+  client.open(uri, TEXT);
+  const codes = (await diagnostics).diagnostics.map((d) => [d.code, d.severity]);
+  assert.deepEqual(codes, [
+    ['retransmission', 3],
+    ['request-without-response', 3],
+    ['request-without-response', 3],
+    ['cseq-not-increasing', 3],
+  ]);
+});

@@ -1,0 +1,159 @@
+/**
+ * Transactions, calls, retransmissions and navigation on a trace with an
+ * authentication challenge, forking, CANCEL, re-INVITE, a retransmitted 200,
+ * REGISTER refreshes, SUBSCRIBE/NOTIFY and REFER (test/fixtures/calls.sip).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { parseTrace } from '../../../server/src/sip/parse';
+import { analyzeTrace, formatDuration } from '../../../server/src/sip/analysis/analyze';
+import { outline } from '../../../server/src/sip/features/outline';
+import { definitionAt, referencesAt, referencedCallId } from '../../../server/src/sip/features/navigation';
+import { foldingRanges } from '../../../server/src/sip/features/folding';
+import { callRows } from '../../../server/src/sip/features/calls';
+import { REPO_ROOT, readText } from '../helpers';
+
+const text = readText(path.join(REPO_ROOT, 'test', 'fixtures', 'calls.sip'));
+const model = parseTrace(text);
+const analysis = analyzeTrace(model);
+const label = (i: number) => {
+  const m = model.messages[i];
+  return m.kind === 'request' ? m.startLine.method : String(m.startLine.status);
+};
+const lineOf = (offset: number) => model.lineIndex.positionAt(offset).line;
+
+test('the fixture has 31 messages in 4 calls', () => {
+  assert.equal(model.messages.length, 31);
+  assert.deepEqual(analysis.calls.map((c) => [c.method, c.messages.length]), [['INVITE', 16], ['INVITE', 7], ['REGISTER', 4], ['SUBSCRIBE', 4]]);
+});
+
+test('call 1: the 401 challenge, then the answered INVITE, hold re-INVITE and BYE from the callee', () => {
+  const call = analysis.calls[0];
+  const transactions = call.transactions.map((t) => analysis.transactions[t]);
+  assert.deepEqual(transactions.map((t) => [t.method, t.responses.map(label)]), [
+    ['INVITE', ['401']],
+    ['INVITE', ['100', '180', '200']],
+    ['ACK', []],
+    ['INVITE', ['200']],
+    ['ACK', []],
+    ['BYE', ['200']],
+    ['REFER', ['202']],
+  ]);
+  // The ACK for the 401 belongs to the first INVITE transaction (RFC 3261 section 17.1.1.3).
+  assert.equal(label(transactions[0].ack), 'ACK');
+  assert.equal(transactions[2].invite, transactions[1].index, 'the 2xx ACK is linked to its INVITE by CSeq');
+  assert.equal(transactions[1].ack, transactions[2].request);
+  assert.equal(call.outcome, 'answered');
+  assert.equal(call.finalStatus, 200);
+  assert.equal(call.endedBy, 'callee (BYE)');
+  assert.equal(call.caller, 'alice@atlanta.example.com');
+  assert.equal(call.callee, 'bob@biloxi.example.com');
+  assert.deepEqual(call.offer?.[0].codecs, ['PCMU/8000', 'PCMA/8000', 'telephone-event/8000']);
+  assert.deepEqual(call.answerMedia?.[0].codecs, ['PCMA/8000', 'telephone-event/8000']);
+  assert.equal(call.answerMedia?.[0].address, '192.0.2.20');
+});
+
+test('the repeated 200 OK is a retransmission of the first', () => {
+  const retransmitted = [...analysis.retransmissionOf.entries()].filter(([, original]) => original !== -1);
+  assert.equal(retransmitted.length, 1);
+  const [copy, original] = retransmitted[0];
+  assert.equal(label(copy), '200');
+  assert.equal(copy, original + 1);
+});
+
+test('call 2: forked early dialogs, CANCEL, 487 and its ACK', () => {
+  const call = analysis.calls[1];
+  assert.equal(call.outcome, 'cancelled');
+  assert.equal(call.finalStatus, 487);
+  assert.equal(call.endedBy, 'caller (CANCEL)');
+  assert.deepEqual(call.dialogs.sort(), ['a2|c1', 'a2|c2']);
+  const invite = analysis.transactions[call.transactions[0]];
+  const cancel = analysis.transactions[invite.cancel];
+  assert.equal(cancel.method, 'CANCEL');
+  assert.deepEqual(cancel.responses.map(label), ['200']);
+  assert.equal(label(invite.ack), 'ACK');
+});
+
+test('REGISTER refreshes and SUBSCRIBE/NOTIFY', () => {
+  const reg = analysis.calls[2];
+  assert.equal(reg.outcome, 'completed');
+  assert.equal(reg.transactions.length, 2);
+  const sub = analysis.calls[3];
+  const methods = sub.transactions.map((t) => analysis.transactions[t].method);
+  assert.deepEqual(methods, ['SUBSCRIBE', 'NOTIFY', 'NOTIFY']);
+});
+
+test('outline: calls -> transactions -> messages, named for people', () => {
+  const nodes = outline(model, analysis);
+  assert.equal(nodes.length, 4);
+  assert.equal(nodes[0].name, 'INVITE alice@atlanta.example.com -> bob@biloxi.example.com');
+  assert.equal(nodes[0].detail, 'call 1 of 4 · 16 messages · 200 OK');
+  assert.equal(nodes[1].children[0].name, 'INVITE sip:carol@chicago.example.com -> 487 Request Terminated');
+  assert.deepEqual(nodes[1].children[0].children.map((c) => c.name), ['INVITE sip:carol@chicago.example.com', '180 Ringing', '180 Ringing', '487 Request Terminated', 'ACK sip:carol@chicago.example.com']);
+  assert.equal(nodes[1].detail, 'call 2 of 4 · 7 messages · 487 Request Terminated');
+  const rows = callRows(model, analysis);
+  assert.equal(rows[1].outcome, 'cancelled');
+  assert.match(rows[0].media ?? '', /^audio 49170 PCMU\/8000 PCMA\/8000 telephone-event\/8000 @ 192\.0\.2\.10/);
+});
+
+test('go to definition: response -> request, ACK and CANCEL -> INVITE, Refer-To Replaces -> that call', () => {
+  const msg = (i: number) => model.messages[i];
+  const inviteAt = (i: number) => lineOf(msg(i).start);
+  // The 180 (message 5) answers the second INVITE (message 3).
+  let span = definitionAt(model, analysis, msg(5).startLine.start + 9);
+  assert.equal(span && lineOf(span.start), inviteAt(3));
+  // Its CSeq header leads there too.
+  const cseq = msg(5).headers.find((h) => h.key === 'cseq')!;
+  span = definitionAt(model, analysis, cseq.valueStart);
+  assert.equal(span && lineOf(span.start), inviteAt(3));
+  // The 2xx ACK (message 8) -> INVITE 3.
+  span = definitionAt(model, analysis, msg(8).startLine.start);
+  assert.equal(span && lineOf(span.start), inviteAt(3));
+  // The CANCEL of call 2 -> its INVITE.
+  const cancel = model.messages.findIndex((m) => m.startLine.method === 'CANCEL');
+  span = definitionAt(model, analysis, msg(cancel).startLine.start);
+  assert.equal(span && lineOf(span.start), lineOf(msg(analysis.calls[1].messages[0]).start));
+  // Refer-To with an embedded Replaces -> the first message of call 2.
+  const refer = model.messages.findIndex((m) => m.startLine.method === 'REFER');
+  const referTo = msg(refer).headers.find((h) => h.key === 'refer-to')!;
+  span = definitionAt(model, analysis, referTo.valueStart + 10);
+  assert.equal(span && lineOf(span.start), lineOf(msg(analysis.calls[1].messages[0]).start));
+  assert.equal(referencedCallId('<sip:x@y?Replaces=abc%40h%3Bto-tag%3D1>', 'refer-to'), 'abc@h');
+  assert.equal(definitionAt(model, analysis, 0), null, 'nothing on a request line of an initial request');
+});
+
+test('find references: Call-ID -> every message of the call; tag -> the dialog; branch -> the transaction', () => {
+  const msg = model.messages[0];
+  const callId = msg.headers.find((h) => h.key === 'call-id')!;
+  const refs = referencesAt(model, analysis, callId.valueStart + 2);
+  assert.equal(refs.length, 16);
+  for (const r of refs) assert.equal(text.slice(r.start, r.end), 'call1-auth-answer@192.0.2.10');
+
+  const call2 = model.messages[analysis.calls[1].messages[1]];
+  const to = call2.headers.find((h) => h.key === 'to')!;
+  const tagAt = text.indexOf('tag=c1', to.valueStart);
+  const tagRefs = referencesAt(model, analysis, tagAt + 5);
+  assert.ok(tagRefs.length >= 4);
+  for (const r of tagRefs) assert.equal(text.slice(r.start, r.end), 'c1');
+
+  const via = msg.headers.find((h) => h.key === 'via')!;
+  const branchRefs = referencesAt(model, analysis, text.indexOf('z9hG4bK1a', via.valueStart) + 3);
+  assert.equal(branchRefs.length, 3, 'INVITE, 401 and the ACK share the branch');
+  assert.deepEqual(referencesAt(model, analysis, msg.startLine.start), []);
+});
+
+test('folding: each message, its header block and its body', () => {
+  const folds = foldingRanges(model);
+  const first = model.messages[0];
+  const start = lineOf(first.start);
+  assert.ok(folds.some((f) => f.startLine === start && f.endLine === lineOf(first.end) - 1), 'whole message');
+  assert.ok(folds.some((f) => f.startLine === start + 1 && f.kind === 'region'), 'header block');
+  assert.ok(folds.some((f) => f.startLine === lineOf(first.bodyStart) && f.endLine === lineOf(first.bodyEnd)), 'body');
+});
+
+test('durations read like people write them', () => {
+  assert.equal(formatDuration(120), '120 ms');
+  assert.equal(formatDuration(2100), '2.1 s');
+  assert.equal(formatDuration(184_000), '3 min 4 s');
+});

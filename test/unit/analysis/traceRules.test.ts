@@ -1,0 +1,63 @@
+/** The conversation-level information rules, each with a trace that triggers it and one that must not. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTrace } from '../../../server/src/sip/parse';
+import { validate } from '../../../server/src/sip/rules/engine';
+import { crlf } from '../helpers';
+
+function request(method: string, seq: number, branch: string, toTag = '', cseqMethod = method): string {
+  return crlf(
+    `${method} sip:bob@example.com SIP/2.0`, `Via: SIP/2.0/UDP 192.0.2.1;branch=${branch}`, 'Max-Forwards: 70',
+    'From: <sip:alice@example.com>;tag=a', `To: <sip:bob@example.com>${toTag}`, 'Call-ID: c1', `CSeq: ${seq} ${cseqMethod}`,
+    'Contact: <sip:alice@192.0.2.1>', 'Content-Length: 0', '',
+  );
+}
+
+function response(status: string, seq: number, method: string, branch: string, toTag = ';tag=b'): string {
+  return crlf(
+    `SIP/2.0 ${status}`, `Via: SIP/2.0/UDP 192.0.2.1;branch=${branch}`, 'From: <sip:alice@example.com>;tag=a',
+    `To: <sip:bob@example.com>${toTag}`, 'Call-ID: c1', `CSeq: ${seq} ${method}`, 'Content-Length: 0', '',
+  );
+}
+
+const codes = (text: string, rule: string) => validate(parseTrace(text)).filter((d) => d.code === rule).map((d) => [d.code, d.severity, text.slice(d.start, d.end)]);
+
+test('request-without-response', () => {
+  const unanswered = request('INVITE', 1, 'z9hG4bK1') + request('OPTIONS', 2, 'z9hG4bK2');
+  assert.deepEqual(codes(unanswered, 'request-without-response'), [
+    ['request-without-response', 'information', 'INVITE sip:bob@example.com SIP/2.0'],
+    ['request-without-response', 'information', 'OPTIONS sip:bob@example.com SIP/2.0'],
+  ]);
+  assert.deepEqual(codes(request('INVITE', 1, 'z9hG4bK1') + response('100 Trying', 1, 'INVITE', 'z9hG4bK1', ''), 'request-without-response'), []);
+  assert.deepEqual(codes(request('INVITE', 1, 'z9hG4bK1'), 'request-without-response'), [], 'a lone pasted request is no conversation');
+});
+
+test('retransmission', () => {
+  const twice = request('INVITE', 1, 'z9hG4bK1');
+  assert.deepEqual(codes(twice + twice, 'retransmission').map((c) => c[0]), ['retransmission']);
+  assert.deepEqual(codes(twice + request('INVITE', 2, 'z9hG4bK2'), 'retransmission'), [], 'a new branch is a new transaction');
+});
+
+test('invite-final-without-ack', () => {
+  const challenge = request('INVITE', 1, 'z9hG4bK1') + response('407 Proxy Authentication Required', 1, 'INVITE', 'z9hG4bK1');
+  const retry = request('INVITE', 2, 'z9hG4bK2');
+  assert.deepEqual(codes(challenge + retry, 'invite-final-without-ack').map((c) => c[2]), ['SIP/2.0 407 Proxy Authentication Required']);
+  const acked = challenge + request('ACK', 1, 'z9hG4bK1', ';tag=b', 'ACK') + retry;
+  assert.deepEqual(codes(acked, 'invite-final-without-ack'), []);
+  assert.deepEqual(codes(challenge, 'invite-final-without-ack'), [], 'the capture may end right after the response');
+});
+
+test('cseq-not-increasing', () => {
+  const dialog = request('INFO', 5, 'z9hG4bK1', ';tag=b');
+  assert.deepEqual(codes(dialog + request('INFO', 5, 'z9hG4bK2', ';tag=b'), 'cseq-not-increasing').map((c) => c[2]), ['5 INFO']);
+  assert.deepEqual(codes(dialog + request('INFO', 6, 'z9hG4bK2', ';tag=b'), 'cseq-not-increasing'), []);
+  assert.deepEqual(codes(dialog + request('INFO', 5, 'z9hG4bK1', ';tag=b'), 'cseq-not-increasing'), [], 'a retransmission keeps its CSeq');
+});
+
+test('trace rules obey settings: off skips them, severities can be raised', () => {
+  const twice = request('INVITE', 1, 'z9hG4bK1');
+  const model = parseTrace(twice + twice);
+  const off = { request: 'off', retransmission: 'off', 'invite-final-without-ack': 'off', 'cseq-not-increasing': 'off', 'request-without-response': 'off' } as const;
+  assert.deepEqual(validate(model, { enable: true, maxProblems: 100, rules: off }), []);
+  assert.deepEqual(validate(model, { enable: true, maxProblems: 100, rules: { retransmission: 'warning', 'request-without-response': 'off' } }).map((d) => [d.code, d.severity]), [['retransmission', 'warning']]);
+});
