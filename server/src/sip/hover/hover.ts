@@ -17,6 +17,7 @@ export interface HoverResult {
 export function hoverAt(model: TraceModel, offset: number): HoverResult | null {
   const target = locate(model, offset);
   if (target === null) return null;
-  const markdown = renderTarget(model, target);
-  return markdown === null ? null : { markdown, start: target.start, end: target.end };
+  const rendered = renderTarget(model, target);
+  if (rendered === null) return null;
+  return { markdown: rendered.markdown, start: rendered.start ?? target.start, end: rendered.end ?? target.end };
 }

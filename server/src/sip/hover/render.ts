@@ -1,32 +1,186 @@
 /**
- * Markdown for a hover target: knowledge from the tables, then context from
- * this message.
+ * Markdown for a hover target: knowledge from the tables (`knowledge/`),
+ * with what this trace says about the message placed after the summary line.
  */
-import type { TraceModel } from '../model';
+import { LINE_STRIDE, type SipMessage, type TraceModel } from '../model';
 import type { HoverTarget } from './locate';
+import { analysisOf, delayMs, formatDuration } from '../analysis/analyze';
+import type { MessageFacts } from '../knowledge/headers';
+import {
+  renderHeader, renderMethod, renderParameter, renderPayloadType, renderSdpAttribute, renderSdpLine, renderStatusCode,
+  renderWarnCode,
+} from '../knowledge/render';
+import { messageLabel } from '../features/outline';
+import { findHeader, headerValue } from '../values';
 
-export function renderTarget(model: TraceModel, target: HoverTarget): string | null {
-  const text = model.text;
-  switch (target.kind) {
-    case 'method':
-      return `**${target.message.startLine.method}** — SIP request method`;
-    case 'status': {
-      const code = target.message.startLine.status;
-      return code === null ? null : `**${code} ${target.message.startLine.reason ?? ''}** — ${Math.floor(code / 100)}xx response`;
-    }
-    case 'reason':
-      return `Reason phrase "${target.message.startLine.reason ?? ''}"`;
-    case 'version':
-      return '**SIP/2.0** — protocol version (RFC 3261 section 7.1)';
-    case 'request-uri':
-      return `Request-URI \`${text.slice(target.start, target.end)}\``;
-    case 'header-name':
-      return target.header.compact
-        ? `**${target.header.name}** header (compact form \`${text.slice(target.start, target.end)}\`)`
-        : `**${target.header.name}** header`;
-    case 'header-value':
-      return target.param ? `Parameter \`${target.param}\` of ${target.header.name}` : null;
-    case 'body-line':
-      return null;
+/** Markdown, and a narrower range when only part of the target is explained (a payload number). */
+export interface Rendered {
+  readonly markdown: string;
+  readonly start?: number;
+  readonly end?: number;
+}
+
+export function renderTarget(model: TraceModel, target: HoverTarget): Rendered | null {
+  if (target.kind === 'body-line') {
+    return target.message.contentType === 'application/sdp' ? renderSdp(model, target) : null;
   }
+  const markdown = renderMarkdown(model, target);
+  return markdown === null ? null : { markdown };
+}
+
+function renderMarkdown(model: TraceModel, target: Exclude<HoverTarget, { kind: 'body-line' }>): string | null {
+  const text = model.text;
+  const m = target.message;
+  switch (target.kind) {
+    case 'status':
+    case 'reason': {
+      const code = m.startLine.status;
+      if (code === null) return null;
+      return renderStatusCode(code, m.startLine.reason ?? undefined, { context: responseContext(model, m) });
+    }
+    case 'method':
+      return renderMethod(m.startLine.method ?? '', { context: requestContext(model, m) })
+        ?? `**${escape(m.startLine.method ?? '')}** — extension method, not registered in the IANA SIP Methods registry (RFC 3261 section 27.4)`;
+    case 'version':
+      return '**SIP/2.0** — the protocol version; the only version in use (RFC 3261 section 7.1)';
+    case 'request-uri':
+      return `**Request-URI** \`${escape(text.slice(target.start, Math.min(target.end, target.start + 200)))}\` — where this request is addressed; proxies route on it (RFC 3261 section 8.1.1.1)`;
+    case 'header-name':
+      return renderHeader(text.slice(target.start, target.end), { message: factsOf(model, m) });
+    case 'header-value':
+      return renderValue(model, target);
+  }
+}
+
+function renderValue(model: TraceModel, target: Extract<HoverTarget, { kind: 'header-value' }>): string | null {
+  const text = model.text;
+  const { header, message } = target;
+  if (target.param !== null) {
+    const before = text.slice(header.valueStart, target.start);
+    const inUri = before.lastIndexOf('<') > before.lastIndexOf('>');
+    const rendered = renderParameter(header.key, target.param, target.paramValue ?? undefined, {
+      inUri,
+      headerValue: headerValue(text, message, header),
+    });
+    if (rendered !== null) return rendered;
+  }
+  const word = target.word;
+  if ((header.key === 'cseq' || header.key === 'allow' || header.key === 'rack') && /^[A-Za-z]+$/.test(word)) {
+    return renderMethod(word.toUpperCase());
+  }
+  if (header.key === 'warning' && /^3\d\d$/.test(word) && target.start === header.valueStart) return renderWarnCode(Number(word));
+  return null;
+}
+
+function renderSdp(model: TraceModel, target: Extract<HoverTarget, { kind: 'body-line' }>): Rendered | null {
+  const line = target.text;
+  if (line.length < 2 || line[1] !== '=') return null;
+  const whole = (markdown: string | null): Rendered | null => (markdown === null ? null : { markdown });
+  const word = (markdown: string): Rendered => ({ markdown, start: target.wordStart, end: target.wordStart + target.word.length });
+  const type = line[0];
+  const value = line.slice(2);
+  if (type === 'a') {
+    const colon = value.indexOf(':');
+    const name = colon === -1 ? value.trim() : value.slice(0, colon);
+    const attributeValue = colon === -1 ? undefined : value.slice(colon + 1);
+    if (name === 'rtpmap' && attributeValue !== undefined) {
+      const pt = /^(\d+)\s+(\S+)/.exec(attributeValue);
+      if (pt && target.word === pt[1]) return word(renderPayloadType(Number(pt[1]), pt[2]));
+    }
+    return whole(renderSdpAttribute(name, attributeValue) ?? renderSdpLine(type, value));
+  }
+  if (type === 'm' && /^\d+$/.test(target.word)) {
+    // Payload numbers come after `media port proto`.
+    const fields = value.trim().split(/\s+/);
+    const wordIndex = countFieldsBefore(model.text, target.start + 2, target.wordStart);
+    if (wordIndex >= 3 && fields[wordIndex] === target.word) {
+      const pt = Number(target.word);
+      return word(renderPayloadType(pt, rtpmapName(model, target.message, target.line, pt)));
+    }
+  }
+  return whole(renderSdpLine(type, value));
+}
+
+/** How many whitespace-separated fields precede `at` on the line starting at `from`. */
+function countFieldsBefore(text: string, from: number, at: number): number {
+  const before = text.slice(from, at).trim();
+  return before.length === 0 ? 0 : before.split(/\s+/).length;
+}
+
+/** The codec an `a=rtpmap` of the same media section gives payload type `pt`. */
+function rtpmapName(model: TraceModel, message: SipMessage, mLine: number, pt: number): string | undefined {
+  const lines = message.lines;
+  for (let l = mLine + 1; l < lines.length / LINE_STRIDE; l++) {
+    const line = model.text.slice(lines[l * LINE_STRIDE], lines[l * LINE_STRIDE + 1]);
+    if (line.startsWith('m=')) break;
+    const match = /^a=rtpmap:(\d+)\s+(\S+)/.exec(line);
+    if (match && Number(match[1]) === pt) return match[2];
+  }
+  return undefined;
+}
+
+/** Which request a response answers, after how long, and whether it repeats an earlier one. */
+function responseContext(model: TraceModel, m: SipMessage): string[] {
+  const analysis = analysisOf(model);
+  const out: string[] = [];
+  const t = analysis.transactions[analysis.transactionOf[m.index]];
+  if (t && t.request !== -1) {
+    const request = model.messages[t.request];
+    const delay = delayMs(model, t.request, m.index);
+    out.push(`**In this trace:** answers \`${escape(messageLabel(request, model.text))}\` on line ${lineOf(model, request)}${delay !== null ? `, ${formatDuration(delay)} after it` : ''}.`);
+  }
+  if (analysis.retransmissionOf[m.index] !== -1) {
+    out.push(`This is a retransmission of the response on line ${lineOf(model, model.messages[analysis.retransmissionOf[m.index]])}.`);
+  }
+  const reason = findHeader(m, 'reason');
+  if (reason) out.push(`This response carries \`Reason: ${escape(headerValue(model.text, m, reason).slice(0, 200))}\`.`);
+  const warning = findHeader(m, 'warning');
+  if (warning) out.push(`This response carries \`Warning: ${escape(headerValue(model.text, m, warning).slice(0, 200))}\`.`);
+  return out;
+}
+
+/** A request's responses in this trace, with their delays. */
+function requestContext(model: TraceModel, m: SipMessage): string[] {
+  if (m.kind !== 'request') return [];
+  const analysis = analysisOf(model);
+  const t = analysis.transactions[analysis.transactionOf[m.index]];
+  if (!t || t.request !== m.index) return [];
+  if (t.responses.length === 0) {
+    return t.method === 'ACK' ? [] : ['**In this trace:** no response to this request.'];
+  }
+  const answers = t.responses.map((r) => {
+    const response = model.messages[r];
+    const delay = delayMs(model, m.index, r);
+    return `\`${escape(messageLabel(response, model.text))}\` (line ${lineOf(model, response)}${delay !== null ? `, +${formatDuration(delay)}` : ''})`;
+  });
+  return [`**In this trace:** answered by ${answers.join(', ')}.`];
+}
+
+/** What the knowledge tables need to say whether a header is mandatory in this message. */
+function factsOf(model: TraceModel, m: SipMessage): MessageFacts | undefined {
+  const analysis = analysisOf(model);
+  const keys = analysis.keys[m.index];
+  const method = m.kind === 'request' ? m.startLine.method : keys.cseqMethod;
+  if (m.kind === 'unknown' || !method) return undefined;
+  const require = findHeader(m, 'require');
+  const via = findHeader(m, 'via');
+  const transport = via ? /^SIP\s*\/\s*2\.0\s*\/\s*([A-Za-z]+)/i.exec(headerValue(model.text, m, via))?.[1]?.toUpperCase() : undefined;
+  return {
+    kind: m.kind,
+    method: method.toUpperCase(),
+    status: m.startLine.status ?? undefined,
+    hasBody: m.bodyLine !== -1 && m.bodyEnd > m.bodyStart,
+    transport: transport ?? m.meta.transport ?? undefined,
+    toTag: keys.toTag !== null,
+    reliable: require ? /\b100rel\b/i.test(headerValue(model.text, m, require)) : false,
+  };
+}
+
+function lineOf(model: TraceModel, m: SipMessage): number {
+  return model.lineIndex.positionAt(m.startLine.start).line + 1;
+}
+
+/** Text from the trace must not turn into Markdown. */
+function escape(s: string): string {
+  return s.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
 }

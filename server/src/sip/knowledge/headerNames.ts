@@ -52,6 +52,9 @@ const CANONICAL_NAMES: readonly string[] = [
   'Service-Route', 'Session-Expires', 'Session-ID', 'SIP-ETag', 'SIP-If-Match', 'Subject',
   'Subscription-State', 'Supported', 'Target-Dialog', 'Timestamp', 'To', 'Unsupported',
   'User-Agent', 'User-to-User', 'Via', 'Warning', 'WWW-Authenticate',
+  // Added with the header knowledge table (headers.ts).
+  'AlertMsg-Error', 'Info-Package', 'P-Associated-URI', 'P-Served-User', 'Permission-Missing',
+  'Priv-Answer-Mode', 'Recv-Info', 'Suppress-If-Match',
 ];
 
 const BY_LOWER: ReadonlyMap<string, string> = new Map(

@@ -13,6 +13,9 @@ export type TraceRule = (model: TraceModel, analysis: TraceAnalysis, context: Ru
 const requestWithoutResponse: TraceRule = (model, analysis, context) => {
   for (const t of analysis.transactions) {
     if (t.request === -1 || t.method === 'ACK' || t.responses.length > 0) continue;
+    // Without Call-ID and CSeq no response could have been matched to it: say nothing.
+    const keys = analysis.keys[t.request];
+    if (keys.callId === null || keys.cseqSeq === null) continue;
     // A lone pasted request is not a conversation: only judge calls the trace follows.
     if (analysis.calls[t.call].messages.length < 2) continue;
     const m = model.messages[t.request];
