@@ -15,15 +15,32 @@ export interface CheckOptions {
   readonly paths: readonly string[];
 }
 
+export interface CallsOptions {
+  readonly command: 'calls';
+  readonly format: 'text' | 'json';
+  readonly traceFormat: string;
+  readonly paths: readonly string[];
+}
+
 export type CliCommand =
   | CheckOptions
+  | CallsOptions
+  | { readonly command: 'explain'; readonly topic: string }
   | { readonly command: 'help' }
   | { readonly command: 'version' };
 
 export const USAGE = `Usage:
   sip-trace check [--format text|json] [--max-problems N] [--trace-format auto|ID]
                   [--rule ID=SEVERITY]... PATH...
+  sip-trace calls [--format text|json] [--trace-format auto|ID] PATH...
+  sip-trace explain TOPIC
   sip-trace --help | --version
+
+check    reports malformed SIP, one line per problem (or JSON).
+calls    lists the calls of each trace: one row per call, with its outcome.
+explain  prints what a status code, method, header, parameter or SDP line
+         means: 486, 4xx, INVITE, Via, v, Via;branch, q850:16, warning:399,
+         pt:0, a=sendonly, c=IN IP4 0.0.0.0 ...
 
 PATH is a file, a directory (searched recursively for *.sip *.txt *.log *.dat)
 or - for standard input.
@@ -37,7 +54,11 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '--version' || argv[0] === '-V') return { command: 'version' };
   const [command, ...rest] = argv;
-  if (command !== 'check') throw new UsageError(`unknown command "${command}" (expected: check)`);
+  if (command === 'explain') {
+    if (rest.length === 0) throw new UsageError('explain needs a TOPIC, e.g. 486, INVITE, Via, q850:16');
+    return { command: 'explain', topic: rest.join(' ') };
+  }
+  if (command !== 'check' && command !== 'calls') throw new UsageError(`unknown command "${command}" (expected: check, calls or explain)`);
 
   let format: 'text' | 'json' = 'text';
   let maxProblems: number | null = null;
@@ -61,6 +82,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         break;
       }
       case '--max-problems': {
+        if (command === 'calls') throw new UsageError('--max-problems is an option of check');
         const v = value();
         if (!/^\d+$/.test(v)) throw new UsageError(`--max-problems must be a non-negative integer, not "${v}"`);
         maxProblems = Number(v);
@@ -70,6 +92,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         traceFormat = value();
         break;
       case '--rule': {
+        if (command === 'calls') throw new UsageError('--rule is an option of check');
         const v = value();
         const eq = v.indexOf('=');
         const id = v.slice(0, eq);
@@ -83,6 +106,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         paths.push(arg);
     }
   }
-  if (paths.length === 0) throw new UsageError('check needs at least one PATH (a file, a directory, or - for standard input)');
+  if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for standard input)`);
+  if (command === 'calls') return { command: 'calls', format, traceFormat, paths };
   return { command: 'check', format, maxProblems, traceFormat, rules, paths };
 }

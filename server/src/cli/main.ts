@@ -4,7 +4,11 @@
  */
 import { parseTrace } from '../sip/parse';
 import { DEFAULT_VALIDATION_SETTINGS, validate } from '../sip/rules/engine';
-import { parseArgs, USAGE, UsageError, type CheckOptions } from './args';
+import { parseArgs, USAGE, UsageError, type CallsOptions, type CheckOptions } from './args';
+import { explainTopic } from '../sip/knowledge/explain';
+import { analysisOf } from '../sip/analysis/analyze';
+import { callRows } from '../sip/features/calls';
+import { callsToJson, callsToText } from './callsReport';
 import { expandPath, InputError, readInput } from './files';
 import { Summary, toJson, toTextLines, type CheckedFile } from './report';
 
@@ -23,6 +27,17 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
         return 0;
       case 'check':
         return check(command, out);
+      case 'calls':
+        return calls(command, out);
+      case 'explain': {
+        const markdown = explainTopic(command.topic);
+        if (markdown === null) {
+          err(`sip-trace: nothing known about "${command.topic}" (try a status code, method, header, parameter, q850:N, pt:N or an SDP line)\n`);
+          return 1;
+        }
+        out(markdown + '\n');
+        return 0;
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -65,4 +80,14 @@ function check(options: CheckOptions, out: (s: string) => void): number {
   if (options.format === 'json') out(JSON.stringify(toJson(checked)) + '\n');
   else out(summary.toString() + '\n');
   return hasError ? 1 : 0;
+}
+
+function calls(options: CallsOptions, out: (s: string) => void): number {
+  const files = options.paths.flatMap(expandPath);
+  const results = files.map((path) => {
+    const model = parseTrace(readInput(path), { traceFormat: options.traceFormat });
+    return { path, traceFormat: model.format.id, calls: callRows(model, analysisOf(model)) };
+  });
+  out(options.format === 'json' ? JSON.stringify(callsToJson(results)) + '\n' : callsToText(results));
+  return 0;
 }
