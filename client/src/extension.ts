@@ -35,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       outputChannel.appendLine('SIP language server restarted.');
     }),
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
+    // What the language status item shows for a document, for tests and scripts: resolves once the server has analysed it.
+    vscode.commands.registerCommand('sip.traceStatus', (uri?: string) => status.whenKnown(uri ?? vscode.window.activeTextEditor?.document.uri.toString())),
   );
 
   const calls = new CallsView(client);
@@ -58,10 +60,16 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
+interface TraceStatusView extends TraceStatusParams {
+  readonly text: string;
+  readonly detail: string;
+}
+
 /** The `{}` item in the status bar for SIP files: trace format and message count of the active trace. */
 class TraceStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('sip.traceStatus', { language: 'sip' });
   private readonly byUri = new Map<string, TraceStatusParams>();
+  private readonly waiters = new Map<string, ((value: TraceStatusView) => void)[]>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(outputChannel: vscode.LogOutputChannel) {
@@ -79,6 +87,26 @@ class TraceStatus implements vscode.Disposable {
   update(params: TraceStatusParams): void {
     this.byUri.set(params.uri, params);
     this.refresh();
+    const waiting = this.waiters.get(params.uri);
+    this.waiters.delete(params.uri);
+    for (const resolve of waiting ?? []) resolve(this.view(params));
+  }
+
+  /** The status of `uri` as the item shows it, once the server has reported it. */
+  whenKnown(uri: string | undefined): Promise<TraceStatusView | undefined> {
+    if (!uri) return Promise.resolve(undefined);
+    const known = this.byUri.get(uri);
+    if (known) return Promise.resolve(this.view(known));
+    return new Promise((resolve) => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]));
+  }
+
+  private view(params: TraceStatusParams): TraceStatusView {
+    const messages = `${params.messageCount} message${params.messageCount === 1 ? '' : 's'}`;
+    return {
+      ...params,
+      text: `SIP: ${params.formatLabel}`,
+      detail: `${messages}, ${params.problemCount} problem${params.problemCount === 1 ? '' : 's'}`,
+    };
   }
 
   refresh(): void {
@@ -90,9 +118,9 @@ class TraceStatus implements vscode.Disposable {
       this.item.detail = 'No trace analysed yet';
       return;
     }
-    const messages = `${params.messageCount} message${params.messageCount === 1 ? '' : 's'}`;
-    this.item.text = `SIP: ${params.formatLabel}`;
-    this.item.detail = `${messages}, ${params.problemCount} problem${params.problemCount === 1 ? '' : 's'}`;
+    const view = this.view(params);
+    this.item.text = view.text;
+    this.item.detail = view.detail;
     this.item.severity = vscode.LanguageStatusSeverity.Information;
   }
 

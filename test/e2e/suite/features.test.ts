@@ -1,0 +1,98 @@
+// Trace intelligence, settings and status in a real VS Code: outline,
+// folding, definition, references, code lenses, settings applied live and the
+// language status item. Every wait is for an event or a command's answer.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { FIXTURES } from '../expectations';
+import { codeOf, describeDiagnostics, openFixture, sipDiagnostics, waitForDiagnostics } from '../helpers';
+
+/** Position of `token` on the first line starting with `line` (at its second character). */
+function positionOf(doc: vscode.TextDocument, line: string, token: string): vscode.Position {
+  for (let i = 0; i < doc.lineCount; i++) {
+    const text = doc.lineAt(i).text;
+    if (text.startsWith(line)) return new vscode.Position(i, text.indexOf(token) + 1);
+  }
+  throw new Error(`no line starting with "${line}" in ${doc.uri.path}`);
+}
+
+async function openAnalysed(name: string): Promise<vscode.TextDocument> {
+  const doc = await openFixture(name, true);
+  // The status resolves once the server has parsed the document.
+  await vscode.commands.executeCommand('sip.traceStatus', doc.uri.toString());
+  return doc;
+}
+
+suite('Trace intelligence in VS Code', () => {
+  test('the outline lists the call, its transaction and its messages', async () => {
+    const doc = await openAnalysed(FIXTURES.call);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    assert.ok(symbols && symbols.length === 1, `one call expected, got ${JSON.stringify(symbols?.map((s) => s.name))}`);
+    assert.strictEqual(symbols[0].name, 'INVITE alice@atlanta.example.com -> bob@biloxi.example.com');
+    assert.match(symbols[0].detail, /^call 1 of 1 · 4 messages · 486 Busy Here/);
+    assert.strictEqual(symbols[0].children[0].name, 'INVITE sip:bob@biloxi.example.com -> 486 Busy Here');
+    assert.deepStrictEqual(symbols[0].children[0].children.map((c) => c.name), [
+      'INVITE sip:bob@biloxi.example.com', '180 Ringing', '486 Busy Here', 'ACK sip:bob@biloxi.example.com',
+    ]);
+  });
+
+  test('folding ranges cover each message and its body', async () => {
+    const doc = await openAnalysed(FIXTURES.call);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+    const sdp = positionOf(doc, 'v=0', 'v').line;
+    assert.ok(folds.some((f) => f.start === 0), 'the INVITE folds');
+    assert.ok(folds.some((f) => f.start === sdp), 'its SDP body folds');
+  });
+
+  test('go to definition jumps from a response to its request', async () => {
+    const doc = await openAnalysed(FIXTURES.call);
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider', doc.uri, positionOf(doc, 'SIP/2.0 486', '486'),
+    );
+    assert.strictEqual(locations.length, 1);
+    const target = 'range' in locations[0] ? locations[0].range : locations[0].targetRange;
+    assert.strictEqual(target.start.line, 0, 'the INVITE is on the first line');
+  });
+
+  test('find references on a Call-ID lists every message of the call', async () => {
+    const doc = await openAnalysed(FIXTURES.call);
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>(
+      'vscode.executeReferenceProvider', doc.uri, positionOf(doc, 'Call-ID:', 'a84b'),
+    );
+    assert.strictEqual(refs.length, 4);
+    for (const r of refs) assert.strictEqual(doc.getText(r.range), 'a84b4c76e66710@pc33.atlanta.example.com');
+  });
+
+  test('a code lens summarises each call', async () => {
+    const doc = await openAnalysed(FIXTURES.call);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    assert.deepStrictEqual(lenses.map((l) => l.command?.title), ['call 1 of 1 · 4 messages · 486 Busy Here']);
+  });
+
+  test('the language status item shows the trace format and message count', async () => {
+    const doc = await openFixture(FIXTURES.call, true);
+    const status = await vscode.commands.executeCommand<{ text: string; detail: string; format: string }>('sip.traceStatus', doc.uri.toString());
+    assert.strictEqual(status.format, 'raw');
+    assert.strictEqual(status.text, 'SIP: Raw SIP');
+    assert.match(status.detail, /^4 messages, /);
+  });
+
+  test('changing sip.diagnostics.rules changes the diagnostics live', async () => {
+    const doc = await openFixture(FIXTURES.problems, true);
+    const rule = 'header-missing-colon';
+    const isError = (ds: vscode.Diagnostic[]) => ds.some((d) => codeOf(d) === rule && d.severity === vscode.DiagnosticSeverity.Error);
+    await waitForDiagnostics(doc.uri, isError, `${rule} as an error`);
+    const config = vscode.workspace.getConfiguration('sip', doc.uri);
+    try {
+      await config.update('diagnostics.rules', { [rule]: 'warning' }, vscode.ConfigurationTarget.Workspace);
+      const asWarning = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => codeOf(d) === rule && d.severity === vscode.DiagnosticSeverity.Warning), `${rule} as a warning`);
+      assert.ok(!isError(asWarning), describeDiagnostics(asWarning));
+      await config.update('diagnostics.rules', { [rule]: 'off' }, vscode.ConfigurationTarget.Workspace);
+      const off = await waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => codeOf(d) === rule), `${rule} turned off`);
+      assert.ok(off.length > 0, 'the other problems stay');
+    } finally {
+      await config.update('diagnostics.rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(doc.uri, isError, `${rule} back as an error`);
+    assert.ok(sipDiagnostics(doc.uri).length > 0);
+  });
+});
