@@ -126,6 +126,10 @@ test('huge lines: 1 MB start line, header value and body line', () => {
     `SIP/2.0 200 ${';a=b'.repeat(1 << 18)}\r\n\r\n`,
     '\r\n'.repeat(1 << 19),
     ':'.repeat(1 << 20),
+    // Structures that once made a per-line search scan to the end of the text (quadratic):
+    'ABCD efgh\n\n'.repeat(200_000) + ':',
+    'OPTIONS sip:a@b SIP/2.0\n' + 'X-No-Colon-Here value\n'.repeat(200_000) + '\n:',
+    'OPTIONS sip:a@b SIP/2.0\nContent-Type: x\nContent-Length: 9\n\n' + 'body line\n'.repeat(200_000) + '\uFFFD',
   ];
   for (const text of inputs) {
     const model = parseTrace(text);

@@ -77,8 +77,8 @@ export function isVersionlessRequestLine(text: string, start: number, end: numbe
   while (i < end && text.charCodeAt(i) === 32) i++;
   const uriStart = i;
   while (i < end && text.charCodeAt(i) !== 32) i++;
-  const colon = text.indexOf(':', uriStart);
-  return colon > uriStart && colon < i;
+  for (let k = uriStart + 1; k < i; k++) if (text.charCodeAt(k) === 58) return true;
+  return false;
 }
 
 /** `Name:` at the start of a line, the way a SIP header begins. */

@@ -128,8 +128,7 @@ function locateInValue(text: string, message: SipMessage, header: SipHeader, off
   }
   // Auth headers: `Digest realm="x"` has its first parameter after the scheme, without a `;` or `,`.
   if (isAuthHeader(header.key)) {
-    const eqAt = text.indexOf('=', ws);
-    if (eqAt === we) {
+    if (text.charCodeAt(we) === 61 /* = */) {
       return { kind: 'header-value', message, header, param: text.slice(ws, we), paramValue: null, word: text.slice(ws, we), start: ws, end: we };
     }
   }

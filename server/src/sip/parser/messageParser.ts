@@ -131,8 +131,10 @@ interface MutableHeader extends SipHeader {
 }
 
 function parseHeaderLine(text: string, s: number, e: number, line: number, problems: Problem[]): MutableHeader | null {
-  const colon = text.indexOf(':', s);
-  if (colon === -1 || colon >= e) {
+  // Scan this line only: an unbounded indexOf would make colon-less lines quadratic.
+  let colon = s;
+  while (colon < e && text.charCodeAt(colon) !== 58) colon++;
+  if (colon >= e) {
     problems.push({
       start: s, end: e, code: 'header-missing-colon',
       message: 'Header line has no colon; expected "Name: value"',
@@ -165,15 +167,15 @@ function parseHeaderLine(text: string, s: number, e: number, line: number, probl
 
 function countReplacementChars(text: string, start: number, end: number): number {
   let count = 0;
-  for (let i = text.indexOf('\uFFFD', start); i !== -1 && i < end; i = text.indexOf('\uFFFD', i + 1)) count++;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0xfffd) count++;
   return count;
 }
 
 function mediaType(text: string, headers: readonly SipHeader[]): string | null {
   for (const h of headers) {
     if (h.key !== 'content-type') continue;
-    let end = text.indexOf(';', h.valueStart);
-    if (end === -1 || end > h.valueEnd) end = h.valueEnd;
+    let end = h.valueStart;
+    while (end < h.valueEnd && text.charCodeAt(end) !== 59) end++;
     const type = text.slice(h.valueStart, end).trim().toLowerCase();
     return type.length > 0 ? type : null;
   }
