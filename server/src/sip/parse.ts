@@ -39,5 +39,15 @@ export function parseTrace(text: string, options: ParseOptions = {}): TraceModel
       message: `No SIP message found (trace format: ${framer.label}); expected a start line such as "INVITE sip:bob@example.com SIP/2.0" or "SIP/2.0 200 OK"`,
     });
   }
-  return { text, format: { id: framer.id, label: framer.label }, messages, problems, lineIndex: new LineIndex(text) };
+  // Positions are only needed for what is shown: build the line index on first use.
+  let lineIndex: LineIndex | undefined;
+  return {
+    text,
+    format: { id: framer.id, label: framer.label },
+    messages,
+    problems,
+    get lineIndex() {
+      return (lineIndex ??= new LineIndex(text));
+    },
+  };
 }
