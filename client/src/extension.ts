@@ -44,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     calls,
     vscode.commands.registerCommand('sip.revealCall', (uri: string, index: number) => calls.reveal(uri, index)),
     vscode.commands.registerCommand('sip.refreshCalls', () => calls.refresh()),
+    vscode.commands.registerCommand('sip.disableRule', (ruleId: string, uri?: string) => disableRule(ruleId, uri)),
     vscode.window.onDidChangeActiveTextEditor(() => void calls.refresh().catch(() => undefined)),
   );
   client.onNotification(TRACE_STATUS_NOTIFICATION, (params: TraceStatusParams) => {
@@ -53,6 +54,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.busy('Starting the SIP language server…');
   await client.start();
   status.refresh();
+}
+
+/**
+ * Turns a rule off in the settings of the document's workspace folder (or the
+ * workspace, or the user settings when no folder is open): the "disable this
+ * rule" quick fix.
+ */
+async function disableRule(ruleId: string, uri?: string): Promise<void> {
+  const resource = uri ? vscode.Uri.parse(uri) : undefined;
+  const config = vscode.workspace.getConfiguration('sip', resource);
+  const folder = resource ? vscode.workspace.getWorkspaceFolder(resource) : undefined;
+  const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder
+    : vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
+  const rules = { ...(config.get<Record<string, string>>('diagnostics.rules') ?? {}), [ruleId]: 'off' };
+  await config.update('diagnostics.rules', rules, target);
+  void vscode.window.showInformationMessage(`SIP Trace: rule ${ruleId} is off. Change it in the setting sip.diagnostics.rules.`);
 }
 
 export async function deactivate(): Promise<void> {
