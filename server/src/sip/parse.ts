@@ -32,7 +32,8 @@ export function parseTrace(text: string, options: ParseOptions = {}): TraceModel
       message: `SIP Trace could not read the rest of this file (internal error: ${String(error)}); please report it`,
     });
   }
-  if (messages.length === 0 && /\S/.test(text.slice(0, 65536))) {
+  // A framer that explained the file already (a decoded tree) needs no second note.
+  if (messages.length === 0 && problems.length === 0 && /\S/.test(text.slice(0, 65536))) {
     const firstLineEnd = text.search(/\r?\n|$/);
     problems.push({
       start: 0, end: Math.max(0, firstLineEnd), code: 'no-sip-message',

@@ -15,7 +15,7 @@
 import { Eol, NO_META } from '../model';
 import type { Framer, FrameSink, FrameEnd } from './types';
 import {
-  LineBuffer, isBlank, isHeaderLine, isSpace, isStartLine, isVersionlessRequestLine, utf8Length,
+  LineBuffer, contentLengthValue, isBlank, isHeaderLine, isSpace, isStartLine, isVersionlessRequestLine, utf8Length,
 } from './lineScan';
 
 /** Header names that mark the start of a message whose start line is missing. */
@@ -272,34 +272,4 @@ class RawScanner {
     this.sink.message({ lines: this.lines.take(), start, end, endReason, meta: NO_META });
     return resume;
   }
-}
-
-/**
- * If the line is a Content-Length header (`Content-Length:` or `l:`), its
- * value: a number, or null when unusable. Undefined for other lines.
- */
-function contentLengthValue(text: string, s: number, e: number): number | null | undefined {
-  const c = text.charCodeAt(s) | 32;
-  let i: number;
-  if (c === 108 /* l */) {
-    i = s + 1;
-  } else if (c === 99 /* c */ && e - s >= 15 && text.slice(s, s + 14).toLowerCase() === 'content-length') {
-    i = s + 14;
-  } else {
-    return undefined;
-  }
-  while (i < e && isSpace(text.charCodeAt(i))) i++;
-  if (i >= e || text.charCodeAt(i) !== 58) return undefined;
-  i++;
-  while (i < e && isSpace(text.charCodeAt(i))) i++;
-  let valueEnd = e;
-  while (valueEnd > i && isSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
-  if (valueEnd === i || valueEnd - i > 10) return null;
-  let value = 0;
-  for (let k = i; k < valueEnd; k++) {
-    const d = text.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return null;
-    value = value * 10 + d;
-  }
-  return value;
 }

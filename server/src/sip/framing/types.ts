@@ -26,6 +26,12 @@ export interface FramedMessage {
   readonly end: number;
   readonly endReason: FrameEnd;
   readonly meta: MessageMeta;
+  /**
+   * Problems the framing found with this message (e.g. a byte count in the
+   * framing line that disagrees with the text); the parser adds them to the
+   * message's own problems.
+   */
+  readonly problems?: readonly Problem[];
 }
 
 export interface FrameSink {
@@ -39,8 +45,9 @@ export interface Framer {
   readonly id: string;
   readonly label: string;
   /**
-   * How strongly a sample of the file's first lines looks like this wrapping
-   * (0 = not at all). Detection picks the highest score.
+   * How strongly a sample of the file's lines looks like this wrapping: the
+   * number of its framing lines found (0 = none), so that ordinary log lines
+   * weigh nothing. Detection picks the highest score (see `registry.ts`).
    */
   score(sampleLines: readonly string[]): number;
   frame(text: string, sink: FrameSink): void;

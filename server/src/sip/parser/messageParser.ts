@@ -14,7 +14,7 @@ import { missingStartLine, parseStartLine } from './startLine';
 export function parseMessage(text: string, framed: FramedMessage, index: number): SipMessage {
   const { lines } = framed;
   const lineCount = lines.length / LINE_STRIDE;
-  const problems: Problem[] = [];
+  const problems: Problem[] = framed.problems ? [...framed.problems] : [];
   const headers: SipHeader[] = [];
 
   const firstStart = lines[0];

@@ -35,6 +35,9 @@ const RULES: readonly RuleInfo[] = [
   { id: 'retransmission', severity: 'information', title: 'A message repeats an earlier one (retransmission)', rfc: 'RFC 3261 section 17.1.1.2' },
   { id: 'invite-final-without-ack', severity: 'information', title: 'A final response to INVITE is never ACKed in the trace', rfc: 'RFC 3261 section 17.1.1.3' },
   { id: 'cseq-not-increasing', severity: 'information', title: 'CSeq does not increase within a dialog', rfc: 'RFC 3261 section 12.2.1.1' },
+  // Trace wrappings (framing/).
+  { id: 'trace-decoded-not-raw', severity: 'information', title: 'The file is a decoded packet tree (tshark -V), not SIP text: its messages are not checked', rfc: 'RFC 3261 section 7' },
+  { id: 'frame-byte-count-mismatch', severity: 'information', title: "A trace tool's framing line announces a byte count that disagrees with the message text", rfc: 'RFC 3261 section 7' },
   { id: 'internal-error', severity: 'error', title: 'SIP Trace failed to read part of the file (a bug)', rfc: 'RFC 3261 section 7' },
 ];
 

@@ -1,0 +1,118 @@
+/**
+ * pjsip / pjsua logs (level 4 and up):
+ *
+ *     13:00:18.392  pjsua_core.c  ....TX 1675 bytes Request msg INVITE/cseq=18422 (tdta0x...) to UDP 192.0.2.21:5060:
+ *     INVITE sip:...
+ *     ...
+ *     --end msg--
+ *
+ * and `RX 512 bytes Response msg 200/INVITE/cseq=18422 (rdata0x...) from TLS 192.0.2.21:5061:`.
+ * Wrappers (Android logcat, syslog) put a prefix before every message line;
+ * its shape is learnt from the first line (where the start line begins) and
+ * lines of the same shape are stripped, so other programs' syslog lines
+ * interleaved with the message are skipped.
+ */
+import type { Framer } from './types';
+import { Frame, SKIP_LINE, scanFrames, type FrameSpec } from './frameScanner';
+import { isBlank, isDigit } from './lineScan';
+import { newDraft, normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
+import { Finder, countLines, findStartLineIn, sameShape, startsWithAt, trimEnd } from './text';
+
+const FRAMING = /^([TR]X) (\d+) bytes (?:Request|Response) msg (\S+) \(([^)]*)\) (?:to|from) ([A-Za-z0-9]+) (\S+):\s*$/;
+/** The pjsip log time and sender right before `TX`/`RX`: `13:00:18.392   pjsua_core.c  ....`. */
+const PJ_TIME = /((?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d{3})\s+\S+\s+\.*$/;
+/** A syslog time at the start of a line (`<30>Dec  3 09:41:49`, `Jun  7 11:53:54`). */
+const SYSLOG_TIME = /^(?:<\d+>)?([A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d)/;
+/** A plain pjsua log line: time, sender, text. */
+const LOG_LINE = /^\d\d:\d\d:\d\d\.\d{3} {2,}\S+ /;
+
+/** Where `TX`/`RX` begins before the ` bytes ` found at `bytes`, or -1. */
+function verbStart(text: string, start: number, bytes: number): number {
+  let i = bytes;
+  while (i > start && isDigit(text.charCodeAt(i - 1))) i--;
+  if (i === bytes || i - 3 < start || text.charCodeAt(i - 1) !== 32) return -1;
+  const v = i - 3;
+  const c = text.charCodeAt(v);
+  return (c === 84 || c === 82) && text.charCodeAt(v + 1) === 88 ? v : -1;
+}
+
+class PjsipFrame extends Frame {
+  /** The learnt per-line prefix: `[prefixAt, prefixAt + prefixLength)`; -1 until learnt. */
+  private prefixAt = -1;
+  private prefixLength = 0;
+
+  constructor(meta: MetaDraft) {
+    super(meta);
+  }
+
+  override content(text: string, start: number, end: number): number {
+    if (this.prefixAt === -1) {
+      if (isBlank(text, start, end)) return start;
+      const p = findStartLineIn(text, start, end);
+      if (p === -1) return start;
+      this.prefixAt = start;
+      this.prefixLength = p - start;
+      return p;
+    }
+    const length = this.prefixLength;
+    if (length === 0) return start;
+    if (sameShape(text, start, this.prefixAt, length, end)) return start + length;
+    // An empty message line: the prefix alone, maybe without its trailing spaces.
+    const e = trimEnd(text, start, end);
+    if (e - start < length && sameShape(text, start, this.prefixAt, e - start, end)) return end;
+    return SKIP_LINE;
+  }
+
+  override close(text: string, start: number, end: number): number {
+    return startsWithAt(text, start, end, '--end msg--') ? start : -1;
+  }
+}
+
+class PjsipSpec implements FrameSpec {
+  private readonly bytes: Finder;
+
+  constructor(text: string) {
+    this.bytes = new Finder(text, ' bytes ');
+  }
+
+  open(text: string, start: number, end: number): Frame | null {
+    const b = this.bytes.within(start, end);
+    if (b === -1) return null;
+    const verb = verbStart(text, start, b);
+    if (verb === -1) return null;
+    const m = FRAMING.exec(text.slice(verb, end));
+    if (!m) return null;
+    const d = newDraft(start, end);
+    d.direction = m[1] === 'TX' ? 'sent' : 'received';
+    d.byteCount = Number(m[2]);
+    d.countStart = verb + 3;
+    d.countEnd = d.countStart + m[2].length;
+    d.transport = transportName(m[5]);
+    if (d.direction === 'sent') d.destination = normalizeAddress(m[6]);
+    else d.source = normalizeAddress(m[6]);
+    const before = text.slice(start, verb);
+    setTimestamp(d, PJ_TIME.exec(before)?.[1] ?? SYSLOG_TIME.exec(before)?.[1]);
+    return new PjsipFrame(d);
+  }
+
+  foreign(text: string, start: number, end: number): boolean {
+    return end - start > 16 && isDigit(text.charCodeAt(start)) && text.charCodeAt(start + 2) === 58 &&
+      LOG_LINE.test(text.slice(start, Math.min(end, start + 60)));
+  }
+}
+
+export const pjsipFramer: Framer = {
+  id: 'pjsip',
+  label: 'pjsip / pjsua log',
+  score(lines) {
+    return countLines(lines, (line) => {
+      const b = line.indexOf(' bytes ');
+      if (b === -1) return false;
+      const verb = verbStart(line, 0, b);
+      return verb !== -1 && FRAMING.test(line.slice(verb));
+    });
+  },
+  frame(text, sink) {
+    scanFrames(text, sink, new PjsipSpec(text));
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * Thomson / Technicolor phones (TB30 and kin) trace:
+ *
+ *     Recv from udp: 192.0.2.5:5060 00:00:00:01:066 (937 bytes)
+ *     Send to udp: 192.0.2.5:5060 00:00:00:01:102 (512 bytes)
+ *
+ * then the message. The time is the phone's uptime: kept as written only.
+ */
+import type { Framer } from './types';
+import { Frame, scanFrames, type FrameSpec } from './frameScanner';
+import { newDraft, normalizeAddress, transportName } from './meta';
+import { countLines } from './text';
+
+const FRAMING = /^(Recv from|Send to) ([A-Za-z]+): (\S+) (\S+) \((\d+) bytes\)\s*$/;
+
+function quick(text: string, start: number, end: number): boolean {
+  return end - start > 20 && (text.startsWith('Recv from ', start) || text.startsWith('Send to ', start));
+}
+
+const spec: FrameSpec = {
+  open(text, start, end) {
+    if (!quick(text, start, end)) return null;
+    const m = FRAMING.exec(text.slice(start, end));
+    if (!m) return null;
+    const d = newDraft(start, end);
+    const received = m[1] === 'Recv from';
+    d.direction = received ? 'received' : 'sent';
+    d.transport = transportName(m[2]);
+    if (received) d.source = normalizeAddress(m[3]);
+    else d.destination = normalizeAddress(m[3]);
+    d.timestamp = m[4];
+    d.byteCount = Number(m[5]);
+    d.countStart = start + m[0].lastIndexOf('(') + 1;
+    d.countEnd = d.countStart + m[5].length;
+    const frame = new Frame(d);
+    frame.afterBody = 'split';
+    return frame;
+  },
+};
+
+export const thomsonFramer: Framer = {
+  id: 'thomson',
+  label: 'Thomson / Technicolor phone trace',
+  score(lines) {
+    return countLines(lines, (line) => quick(line, 0, line.length) && FRAMING.test(line));
+  },
+  frame(text, sink) {
+    scanFrames(text, sink, spec);
+  },
+};
