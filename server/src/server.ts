@@ -5,6 +5,8 @@
  */
 import {
   type CancellationToken,
+  type CodeAction,
+  CodeActionKind,
   type CodeLens,
   type Connection,
   type DocumentHighlight,
@@ -37,6 +39,8 @@ import { foldingRanges } from './sip/features/folding';
 import { definitionAt, referencesAt } from './sip/features/navigation';
 import { callLenses, timingHints } from './sip/features/timing';
 import { callRows } from './sip/features/calls';
+import { fixesFor, headerNameFixes, type QuickFix } from './sip/fixes';
+import { ruleDocumentationUri } from './ruleDocs';
 import type { Severity, TraceModel } from './sip/model';
 
 /** Wait this long after the last edit before validating again. */
@@ -73,6 +77,7 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         codeLensProvider: { resolveProvider: false },
         workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       },
       serverInfo: { name: 'sip-trace-language-server', version: '0.1.0' },
     };
@@ -250,6 +255,44 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  connection.onCodeAction((params, token) =>
+    onDocument(params.textDocument.uri, token, [] as CodeAction[], (model, document) => {
+      const uri = params.textDocument.uri;
+      const actions: CodeAction[] = [];
+      const toAction = (fix: QuickFix, kind: string, diagnostic?: Diagnostic): CodeAction => ({
+        title: fix.title,
+        kind,
+        diagnostics: diagnostic ? [diagnostic] : undefined,
+        isPreferred: fix.isPreferred,
+        edit: {
+          changes: {
+            [uri]: fix.edits.map((e) => ({ range: model.lineIndex.rangeOf(e.start, e.end), newText: e.newText })),
+          },
+        },
+      });
+      const disabled = new Set<string>();
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== 'sip' || typeof diagnostic.code !== 'string') continue;
+        const start = document.offsetAt(diagnostic.range.start);
+        const end = document.offsetAt(diagnostic.range.end);
+        for (const fix of fixesFor(model, { code: diagnostic.code, start, end })) actions.push(toAction(fix, CodeActionKind.QuickFix, diagnostic));
+        if (!disabled.has(diagnostic.code)) {
+          disabled.add(diagnostic.code);
+          actions.push({
+            title: `Disable rule ${diagnostic.code} (in settings)`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            command: { title: `Disable rule ${diagnostic.code}`, command: 'sip.disableRule', arguments: [diagnostic.code, uri] },
+          });
+        }
+      }
+      // Expanding or compacting the header name under the cursor is always safe.
+      const at = document.offsetAt(params.range.start);
+      for (const fix of headerNameFixes(model, at)) actions.push(toAction(fix, CodeActionKind.RefactorRewrite));
+      return actions;
+    }),
+  );
+
   connection.onRequest(CALLS_REQUEST, (params: CallsParams, token: CancellationToken) =>
     onDocument(params.uri, token, [] as CallItem[], (model) =>
       callRows(model, analysisOf(model)).map((row) => ({
@@ -288,10 +331,12 @@ function toSymbol(model: TraceModel, node: OutlineNode): DocumentSymbol {
 }
 
 function toDiagnostic(model: TraceModel, d: SipDiagnostic): Diagnostic {
+  const href = ruleDocumentationUri(d.code);
   return {
     range: model.lineIndex.rangeOf(d.start, d.end),
     severity: SEVERITY[d.severity],
     code: d.code,
+    codeDescription: href ? { href } : undefined,
     source: 'sip',
     message: d.message,
   };

@@ -9,9 +9,14 @@ export class UsageError extends Error {}
 export interface CheckOptions {
   readonly command: 'check';
   readonly format: 'text' | 'json';
+  /** null: not given (the config file's, else the default). */
   readonly maxProblems: number | null;
-  readonly traceFormat: string;
+  /** null: not given (the config file's, else `auto`). */
+  readonly traceFormat: string | null;
+  /** `--rule` settings; they win over the config file's. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** `--config FILE`, or null to look for `.sip-trace.json` beside each file. */
+  readonly config: string | null;
   readonly paths: readonly string[];
 }
 
@@ -31,7 +36,7 @@ export type CliCommand =
 
 export const USAGE = `Usage:
   sip-trace check [--format text|json] [--max-problems N] [--trace-format auto|ID]
-                  [--rule ID=SEVERITY]... PATH...
+                  [--config FILE] [--rule ID=SEVERITY]... PATH...
   sip-trace calls [--format text|json] [--trace-format auto|ID] PATH...
   sip-trace explain TOPIC
   sip-trace --help | --version
@@ -45,6 +50,11 @@ explain  prints what a status code, method, header, parameter or SDP line
 PATH is a file, a directory (searched recursively for *.sip *.txt *.log *.dat)
 or - for standard input.
 SEVERITY is off, error, warning, information or hint.
+
+check reads settings from .sip-trace.json in each file's folder or the nearest
+parent folder (standard input: the working directory), or from --config FILE:
+  {"rules": {"RULE-ID": "SEVERITY", ...}, "maxProblems": N, "traceFormat": "ID"}
+--rule, --max-problems and --trace-format win over the file.
 
 Exit status: 0 no error-severity problem, 1 at least one, 2 usage or I/O error.`;
 
@@ -62,7 +72,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
 
   let format: 'text' | 'json' = 'text';
   let maxProblems: number | null = null;
-  let traceFormat = 'auto';
+  let traceFormat: string | null = null;
+  let config: string | null = null;
   const rules: Record<string, RuleSetting> = {};
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -91,6 +102,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       case '--trace-format':
         traceFormat = value();
         break;
+      case '--config':
+        if (command === 'calls') throw new UsageError('--config is an option of check');
+        config = value();
+        break;
       case '--rule': {
         if (command === 'calls') throw new UsageError('--rule is an option of check');
         const v = value();
@@ -107,6 +122,6 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     }
   }
   if (paths.length === 0) throw new UsageError(`${command} needs at least one PATH (a file, a directory, or - for standard input)`);
-  if (command === 'calls') return { command: 'calls', format, traceFormat, paths };
-  return { command: 'check', format, maxProblems, traceFormat, rules, paths };
+  if (command === 'calls') return { command: 'calls', format, traceFormat: traceFormat ?? 'auto', paths };
+  return { command: 'check', format, maxProblems, traceFormat, rules, config, paths };
 }

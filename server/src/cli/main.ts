@@ -3,7 +3,10 @@
  * exactly the parser and rule engine the language server runs.
  */
 import { parseTrace } from '../sip/parse';
+import * as path from 'node:path';
 import { DEFAULT_VALIDATION_SETTINGS, validate } from '../sip/rules/engine';
+import { ruleInfo } from '../sip/rules/catalog';
+import { ConfigFinder, loadConfig } from './config';
 import { parseArgs, USAGE, UsageError, type CallsOptions, type CheckOptions } from './args';
 import { explainTopic } from '../sip/knowledge/explain';
 import { analysisOf } from '../sip/analysis/analyze';
@@ -26,7 +29,7 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
         out(`sip-trace ${VERSION}\n`);
         return 0;
       case 'check':
-        return check(command, out);
+        return check(command, out, err);
       case 'calls':
         return calls(command, out);
       case 'explain': {
@@ -52,19 +55,35 @@ export function runCli(argv: readonly string[], out: (s: string) => void, err: (
   }
 }
 
-function check(options: CheckOptions, out: (s: string) => void): number {
-  // Expand every PATH first, so a missing file fails before any output.
+function check(options: CheckOptions, out: (s: string) => void, err: (s: string) => void): number {
+  // Expand every PATH and read the config first, so a missing file or a bad config fails before any output.
   const files = options.paths.flatMap(expandPath);
-  const settings = {
-    ...DEFAULT_VALIDATION_SETTINGS,
-    maxProblems: options.maxProblems ?? DEFAULT_VALIDATION_SETTINGS.maxProblems,
-    rules: options.rules,
+  const explicit = options.config === null ? null : loadConfig(options.config);
+  const finder = new ConfigFinder();
+  const configs = files.map((file) => explicit ?? finder.find(file === '-' ? process.cwd() : path.dirname(file)));
+  const warned = new Set<string>();
+  const warn = (message: string): void => {
+    if (!warned.has(message)) err(`sip-trace: warning: ${message}\n`);
+    warned.add(message);
   };
+  for (const config of configs) {
+    if (config === null) continue;
+    for (const w of config.warnings) warn(w);
+    for (const id of Object.keys(config.rules)) if (ruleInfo(id) === undefined) warn(`config ${config.path}: unknown rule id "${id}"`);
+  }
+  for (const id of Object.keys(options.rules)) if (ruleInfo(id) === undefined) warn(`--rule: unknown rule id "${id}"`);
   const checked: CheckedFile[] = [];
   const summary = new Summary();
   let hasError = false;
-  for (const file of files) {
-    const model = parseTrace(readInput(file), { traceFormat: options.traceFormat });
+  files.forEach((file, i) => {
+    const config = configs[i];
+    const settings = {
+      ...DEFAULT_VALIDATION_SETTINGS,
+      maxProblems: options.maxProblems ?? config?.maxProblems ?? DEFAULT_VALIDATION_SETTINGS.maxProblems,
+      rules: { ...config?.rules, ...options.rules },
+    };
+    const traceFormat = options.traceFormat ?? config?.traceFormat ?? 'auto';
+    const model = parseTrace(readInput(file), { traceFormat });
     const diagnostics = validate(model, settings);
     if (diagnostics.some((d) => d.severity === 'error')) hasError = true;
     const result: CheckedFile = { path: file, model, diagnostics };
@@ -76,7 +95,7 @@ function check(options: CheckOptions, out: (s: string) => void): number {
       const lines = toTextLines(result);
       if (lines.length > 0) out(lines.join('\n') + '\n');
     }
-  }
+  });
   if (options.format === 'json') out(JSON.stringify(toJson(checked)) + '\n');
   else out(summary.toString() + '\n');
   return hasError ? 1 : 0;

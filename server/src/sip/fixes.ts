@@ -1,0 +1,222 @@
+/**
+ * Quick fixes for diagnostics, as pure functions over the model: no LSP
+ * types. A fix is offered only where the right text is certain (computed
+ * from the message itself); the LSP adapter turns each into a code action
+ * and adds "disable this rule" actions on its own.
+ *
+ * Offsets are UTF-16 offsets into `model.text`, like every range of the core.
+ */
+import { Eol, LINE_STRIDE, type SipHeader, type SipMessage, type TraceModel } from './model';
+import { utf8Length } from './framing/lineScan';
+import { isBlank } from './framing/lineScan';
+import { compactFormOf, COMPACT_FORMS } from './knowledge/headerNames';
+import { messageKeys } from './analysis/keys';
+import { findHeader } from './values';
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface QuickFix {
+  /** What the fix does, for the light bulb menu ("Set Content-Length to 142"). */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  /** The fix to apply with "fix all" / the preferred action. */
+  readonly isPreferred?: boolean;
+}
+
+/** The parts of a diagnostic a fix needs (a `SipDiagnostic` or a `Problem` fits). */
+export interface DiagnosticRef {
+  readonly code: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+type Fixer = (model: TraceModel, message: SipMessage, d: DiagnosticRef) => QuickFix[];
+
+const FIXERS: Readonly<Record<string, Fixer>> = {
+  'content-length-exceeds-body': contentLengthFix,
+  'content-length-below-body': contentLengthFix,
+  'content-length-invalid': contentLengthFix,
+  'cseq-method-mismatch': cseqMethodFix,
+  'cseq-number-mismatch': cseqNumberFix,
+  'via-branch-not-rfc3261': branchCookieFix,
+  'start-line-whitespace': startLineWhitespaceFix,
+  'request-uri-angle-brackets': requestUriBracketsFix,
+  'addr-spec-whitespace': removeWhitespaceFix,
+  'display-name-invalid': quoteDisplayNameFix,
+};
+
+/** The certain fixes for one diagnostic (empty when there is none). */
+export function fixesFor(model: TraceModel, diagnostic: DiagnosticRef): QuickFix[] {
+  const fixer = FIXERS[diagnostic.code];
+  if (fixer === undefined) return [];
+  const message = messageAt(model, diagnostic.start);
+  if (message === undefined) return [];
+  try {
+    return fixer(model, message, diagnostic);
+  } catch {
+    return [];
+  }
+}
+
+/** Rule ids that can have a quick fix (for the adapter's `codeActionKinds` and docs). */
+export const FIXABLE_RULES: readonly string[] = Object.keys(FIXERS);
+
+/**
+ * Rewrites of the header name at `offset` that change nothing on the wire:
+ * expand a compact form (`v` -> `Via`), compact a long one (`Via` -> `v`),
+ * or restore the canonical spelling (`MaX-fOrWaRdS` -> `Max-Forwards`).
+ * Header names are case-insensitive and compact forms equivalent (RFC 3261
+ * sections 7.3.1 and 7.3.3).
+ */
+export function headerNameFixes(model: TraceModel, offset: number): QuickFix[] {
+  const message = messageAt(model, offset);
+  if (message === undefined) return [];
+  const h = message.headers.find((x) => x.nameStart <= offset && offset <= x.nameEnd);
+  if (h === undefined) return [];
+  const written = model.text.slice(h.nameStart, h.nameEnd);
+  const edit = (newText: string): TextEdit[] => [{ start: h.nameStart, end: h.nameEnd, newText }];
+  const out: QuickFix[] = [];
+  if (h.compact) {
+    out.push({ title: `Expand "${written}" to ${h.name}`, edits: edit(h.name) });
+  } else {
+    const letter = compactFormOf(h.name);
+    if (written !== h.name && h.name.toLowerCase() === written.toLowerCase()) {
+      out.push({ title: `Use the canonical spelling ${h.name}`, edits: edit(h.name) });
+    }
+    if (letter !== undefined && COMPACT_FORMS[letter] !== undefined) {
+      out.push({ title: `Compact ${h.name} to "${letter}"`, edits: edit(letter) });
+    }
+  }
+  return out;
+}
+
+function messageAt(model: TraceModel, offset: number): SipMessage | undefined {
+  const messages = model.messages;
+  let lo = 0;
+  let hi = messages.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = messages[mid];
+    if (offset < m.start) hi = mid - 1;
+    else if (offset >= m.end && !(offset === m.end && mid === messages.length - 1)) lo = mid + 1;
+    else return m;
+  }
+  return undefined;
+}
+
+/**
+ * The body's length in bytes as it was on the wire: every body line up to
+ * the last non-blank one, with its line end. A trace that lost its CRs (the
+ * start line ends with a bare LF) counts each LF as the CRLF it was. Null
+ * when the body holds undecodable bytes (their count is unknown).
+ */
+export function bodyLength(model: TraceModel, message: SipMessage): number | null {
+  if (message.bodyLine === -1) return 0;
+  const text = model.text;
+  const lines = message.lines;
+  const count = lines.length / LINE_STRIDE;
+  let last = -1;
+  for (let l = message.bodyLine; l < count; l++) {
+    if (!isBlank(text, lines[l * LINE_STRIDE], lines[l * LINE_STRIDE + 1])) last = l;
+  }
+  if (last === -1) return 0;
+  const lfBytes = (lines[2] as Eol) === Eol.Lf ? 2 : 1;
+  let bytes = 0;
+  for (let l = message.bodyLine; l <= last; l++) {
+    const s = lines[l * LINE_STRIDE];
+    const e = lines[l * LINE_STRIDE + 1];
+    if (text.slice(s, e).includes('\uFFFD')) return null;
+    const eol = lines[l * LINE_STRIDE + 2] as Eol;
+    bytes += utf8Length(text, s, e) + (eol === Eol.CrLf ? 2 : eol === Eol.Lf ? lfBytes : 0);
+  }
+  return bytes;
+}
+
+function contentLengthFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  const h = message.headers.find((x) => x.key === 'content-length' && x.valueStart === d.start);
+  if (h === undefined) return [];
+  // Two Content-Length headers: which one is right is not certain.
+  if (message.headers.filter((x) => x.key === 'content-length').length > 1) return [];
+  const n = bodyLength(model, message);
+  if (n === null) return [];
+  return [{ title: `Set Content-Length to ${n} (the body's length)`, edits: [{ start: h.valueStart, end: h.valueEnd, newText: String(n) }], isPreferred: true }];
+}
+
+function cseqMethodFix(_model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  const method = message.startLine.method;
+  if (message.kind !== 'request' || method === null || d.end <= d.start) return [];
+  if (!insideHeader(message, 'cseq', d)) return [];
+  return [{ title: `Change the CSeq method to ${method}`, edits: [{ start: d.start, end: d.end, newText: method }], isPreferred: true }];
+}
+
+function cseqNumberFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  if (!insideHeader(message, 'cseq', d)) return [];
+  const k = messageKeys(model.text, message);
+  if (k.callId === null || k.branch === null) return [];
+  for (const m of model.messages) {
+    if (m.kind !== 'request' || m.startLine.method !== 'INVITE') continue;
+    const ik = messageKeys(model.text, m);
+    if (ik.callId === k.callId && ik.branch === k.branch && ik.cseqSeq !== null) {
+      return [{ title: `Use the INVITE's CSeq number ${ik.cseqSeq}`, edits: [{ start: d.start, end: d.end, newText: String(ik.cseqSeq) }], isPreferred: true }];
+    }
+  }
+  return [];
+}
+
+function branchCookieFix(model: TraceModel, _message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  if (model.text.startsWith('z9hG4bK', d.start)) return [];
+  return [{ title: 'Add the RFC 3261 magic cookie "z9hG4bK" to the branch', edits: [{ start: d.start, end: d.start, newText: 'z9hG4bK' }], isPreferred: true }];
+}
+
+function startLineWhitespaceFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  const sl = message.startLine;
+  if (d.start < sl.start || d.end > sl.end || d.end <= d.start) return [];
+  if (!/^[ \t]+$/.test(model.text.slice(d.start, d.end))) return [];
+  if (d.end === sl.end) return [{ title: 'Remove the trailing whitespace', edits: [{ start: d.start, end: d.end, newText: '' }], isPreferred: true }];
+  return [{ title: 'Separate with a single space', edits: [{ start: d.start, end: d.end, newText: ' ' }], isPreferred: true }];
+}
+
+function requestUriBracketsFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  const written = model.text.slice(d.start, d.end);
+  if (!written.startsWith('<') || d.start !== message.startLine.uriStart) return [];
+  const inner = written.endsWith('>') ? written.slice(1, -1) : written.slice(1);
+  return [{ title: 'Remove "<" and ">" around the Request-URI', edits: [{ start: d.start, end: d.end, newText: inner }], isPreferred: true }];
+}
+
+/** Whitespace inside `<...>`: removes every run of it between the "<" and the ">" around the diagnostic. */
+function removeWhitespaceFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  const text = model.text;
+  if (d.end <= d.start || !/^[ \t]+$/.test(text.slice(d.start, d.end))) return [];
+  const h = message.headers.find((x) => x.valueStart <= d.start && d.end <= x.valueEnd);
+  if (h === undefined || h.firstLine !== h.lastLine) return [];
+  const open = text.lastIndexOf('<', d.start);
+  const close = text.indexOf('>', d.end);
+  if (open < h.valueStart || close === -1 || close > h.valueEnd) return [];
+  const edits: TextEdit[] = [];
+  for (let i = open + 1; i < close; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) continue;
+    let e = i;
+    while (e < close && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
+    edits.push({ start: i, end: e, newText: '' });
+    i = e;
+  }
+  return [{ title: 'Remove the whitespace inside "<" and ">"', edits, isPreferred: true }];
+}
+
+function quoteDisplayNameFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  if (d.end <= d.start || !message.headers.some((h) => h.valueStart <= d.start && d.end <= h.valueEnd)) return [];
+  const name = model.text.slice(d.start, d.end);
+  if (/[\r\n]/.test(name)) return [];
+  const quoted = '"' + name.replace(/["\\]/g, '\\$&') + '"';
+  return [{ title: `Quote the display name: ${quoted}`, edits: [{ start: d.start, end: d.end, newText: quoted }], isPreferred: true }];
+}
+
+function insideHeader(message: SipMessage, key: string, d: DiagnosticRef): SipHeader | undefined {
+  const h = findHeader(message, key);
+  return h !== undefined && h.valueStart <= d.start && d.end <= h.valueEnd ? h : undefined;
+}

@@ -1,0 +1,223 @@
+/**
+ * Parsed header values shared by the rules, computed on first use and kept
+ * per header object (the model is immutable, so a header's parse never
+ * changes). Only the headers some rule asks about are ever parsed.
+ */
+import { LINE_STRIDE, type SipHeader, type SipMessage } from '../model';
+import { isBlank } from '../framing/lineScan';
+import { headerText, rangeText, type ValueText } from '../syntax/valueText';
+import { parseVia, type ViaList } from '../syntax/via';
+import { parseAddresses, type AddressList, type AddressOptions } from '../syntax/nameAddr';
+import { isTokenChar, isWsp, skipToken, skipWsp } from '../syntax/chars';
+import { MAX_CSEQ, checkNumber, scanDigits } from '../syntax/numbers';
+import { problem, type SyntaxProblem } from '../syntax/problem';
+import { canonicalHeaderName } from '../knowledge/headerNames';
+import type { RuleContext } from './types';
+
+const texts = new WeakMap<SipHeader, ValueText>();
+const vias = new WeakMap<SipHeader, ViaList>();
+const addresses = new WeakMap<SipHeader, AddressList>();
+const cseqs = new WeakMap<SipHeader, CSeqParts>();
+
+export function valueTextOf(context: RuleContext, message: SipMessage, header: SipHeader): ValueText {
+  let vt = texts.get(header);
+  if (vt === undefined) {
+    vt = headerText(context.text, message, header);
+    texts.set(header, vt);
+  }
+  return vt;
+}
+
+/** The Request-URI (or any stretch of the start line) as a value. */
+export function startLineText(context: RuleContext, start: number, end: number): ValueText {
+  return rangeText(context.text, start, end);
+}
+
+/** Reports a problem found by a scanner in `vt`'s coordinates. */
+export function reportSyntax(context: RuleContext, vt: ValueText, p: SyntaxProblem): void {
+  context.report(p.code, vt.offset(p.start), vt.endOffset(p.end), p.message);
+}
+
+export function reportAt(context: RuleContext, vt: ValueText, code: string, start: number, end: number, message: string): void {
+  context.report(code, vt.offset(start), vt.endOffset(end), message);
+}
+
+/**
+ * Shared traces are often redacted: `<<REMOVED>>`, `[REDACTED]`, a web
+ * page's `[email protected]`. Such a value is not what was on the wire, so
+ * its syntax is not judged.
+ */
+const REDACTION_MARKERS = ['removed', 'redacted', 'email protected', 'email\u00a0protected', 'email&#160;protected', 'obfuscated'];
+
+export function looksRedacted(value: string): boolean {
+  const lower = value.toLowerCase();
+  return REDACTION_MARKERS.some((m) => lower.includes(m));
+}
+
+const NOTHING_READ = Object.freeze({ items: Object.freeze([]), problem: null });
+
+export function viaOf(context: RuleContext, message: SipMessage, header: SipHeader): ViaList {
+  let v = vias.get(header);
+  if (v === undefined) {
+    const value = valueTextOf(context, message, header).value;
+    v = looksRedacted(value) ? NOTHING_READ : parseVia(value);
+    vias.set(header, v);
+  }
+  return v;
+}
+
+/** Headers whose values are addresses (name-addr / addr-spec), and how to read them. */
+export const ADDRESS_HEADERS: ReadonlyMap<string, Omit<AddressOptions, 'what'>> = new Map([
+  ['to', { list: false, allowStar: false, nameAddrOnly: false }],
+  ['from', { list: false, allowStar: false, nameAddrOnly: false }],
+  ['contact', { list: true, allowStar: true, nameAddrOnly: false }],
+  ['route', { list: true, allowStar: false, nameAddrOnly: true }],
+  ['record-route', { list: true, allowStar: false, nameAddrOnly: true }],
+  ['path', { list: true, allowStar: false, nameAddrOnly: true }],
+  ['service-route', { list: true, allowStar: false, nameAddrOnly: true }],
+  ['reply-to', { list: false, allowStar: false, nameAddrOnly: false }],
+  ['refer-to', { list: false, allowStar: false, nameAddrOnly: false }],
+  ['referred-by', { list: false, allowStar: false, nameAddrOnly: false }],
+  ['p-asserted-identity', { list: true, allowStar: false, nameAddrOnly: false }],
+  ['p-preferred-identity', { list: true, allowStar: false, nameAddrOnly: false }],
+]);
+
+/** Addresses of an address header (see `ADDRESS_HEADERS`); null for other headers. */
+export function addressesOf(context: RuleContext, message: SipMessage, header: SipHeader): AddressList | null {
+  const options = ADDRESS_HEADERS.get(header.key);
+  if (options === undefined) return null;
+  let a = addresses.get(header);
+  if (a === undefined) {
+    const value = valueTextOf(context, message, header).value;
+    a = looksRedacted(value) ? NOTHING_READ : parseAddresses(value, { ...options, what: `the ${header.name} header` });
+    addresses.set(header, a);
+  }
+  return a;
+}
+
+export interface CSeqParts {
+  readonly seqStart: number;
+  readonly seqEnd: number;
+  readonly methodStart: number;
+  readonly methodEnd: number;
+  readonly method: string;
+  readonly problem: SyntaxProblem | null;
+}
+
+/** CSeq = 1*DIGIT LWS Method (RFC 3261 section 20.16); the number below 2**31 (section 8.1.1.5). */
+export function cseqOf(context: RuleContext, message: SipMessage, header: SipHeader): CSeqParts {
+  let c = cseqs.get(header);
+  if (c === undefined) {
+    c = parseCSeqParts(valueTextOf(context, message, header).value);
+    cseqs.set(header, c);
+  }
+  return c;
+}
+
+function parseCSeqParts(s: string): CSeqParts {
+  const n = s.length;
+  const seqStart = skipWsp(s, 0);
+  const seqEnd = scanDigits(s, seqStart);
+  const partial = (p: SyntaxProblem, methodStart = -1, methodEnd = -1): CSeqParts => ({
+    seqStart, seqEnd, methodStart, methodEnd, method: methodStart === -1 ? '' : s.slice(methodStart, methodEnd), problem: p,
+  });
+  if (seqEnd === seqStart) {
+    let e = seqStart;
+    while (e < n && !isWsp(s.charCodeAt(e))) e++;
+    return partial(problem('cseq-invalid', seqStart, Math.max(e, seqStart), `CSeq must start with a sequence number, then the method (e.g. "CSeq: 1 INVITE"), not "${s.slice(seqStart, Math.min(e, seqStart + 30))}"`));
+  }
+  const tooBig = checkNumber(s, seqStart, seqEnd, MAX_CSEQ, 'cseq-invalid', 'CSeq sequence number');
+  const methodStart = skipWsp(s, seqEnd);
+  if (methodStart === seqEnd) {
+    if (seqEnd >= n) return partial(problem('cseq-invalid', seqStart, seqEnd, 'CSeq has a sequence number but no method; expected e.g. "CSeq: 1 INVITE"'));
+    return partial(problem('cseq-invalid', seqEnd, seqEnd + 1, `CSeq sequence number must be followed by a space and the method, not "${s[seqEnd]}"`));
+  }
+  const methodEnd = skipToken(s, methodStart);
+  if (methodEnd === methodStart) {
+    return partial(problem('cseq-invalid', methodStart, Math.min(n, methodStart + 1), 'CSeq method is missing or not a token'));
+  }
+  const rest = skipWsp(s, methodEnd);
+  if (rest < n) {
+    return partial(problem('cseq-invalid', rest, n, `Unexpected "${s.slice(rest, Math.min(n, rest + 30))}" after the CSeq method; CSeq is just "number method"`), methodStart, methodEnd);
+  }
+  if (tooBig !== null) {
+    return partial({ ...tooBig, message: `${tooBig.message} (RFC 3261 section 8.1.1.5: the sequence number MUST be less than 2**31)` }, methodStart, methodEnd);
+  }
+  return { seqStart, seqEnd, methodStart, methodEnd, method: s.slice(methodStart, methodEnd), problem: null };
+}
+
+/**
+ * The parser met a line for this header that lacks its colon (`Max-Forwards 70`):
+ * the header is there but malformed, so "missing" would only repeat that error.
+ */
+export function headerLineMalformed(context: RuleContext, message: SipMessage, key: string): boolean {
+  for (const p of message.problems) {
+    if (p.code !== 'header-missing-colon') continue;
+    let i = p.start;
+    while (i < p.end && isTokenChar(context.text.charCodeAt(i))) i++;
+    if (i > p.start && canonicalHeaderName(context.text.slice(p.start, i)).key === key) return true;
+  }
+  return false;
+}
+
+export function hasHeader(message: SipMessage, key: string): boolean {
+  for (const h of message.headers) if (h.key === key) return true;
+  return false;
+}
+
+/** The header exists, or a malformed line for it does (so do not call it missing). */
+export function headerPresent(context: RuleContext, message: SipMessage, key: string): boolean {
+  return hasHeader(message, key) || headerLineMalformed(context, message, key);
+}
+
+const START_LINE_PROBLEMS = new Set(['start-line-missing', 'start-line-invalid', 'status-code-invalid', 'method-invalid', 'sip-version-invalid']);
+
+/**
+ * Whether the start line could be read: the method or status code is known
+ * and the version is SIP/2.0. What a message must contain depends on them,
+ * so message-level requirements are only checked then (one root error, no
+ * cascade).
+ */
+export function startLineReadable(message: SipMessage): boolean {
+  if (message.kind === 'unknown') return false;
+  for (const p of message.problems) if (START_LINE_PROBLEMS.has(p.code)) return false;
+  return true;
+}
+
+/** The request's method, or for a response the CSeq method (as written: methods are case-sensitive); null when unknown. */
+export function methodOf(context: RuleContext, message: SipMessage): string | null {
+  if (message.kind === 'request') return message.startLine.method;
+  const h = message.headers.find((x) => x.key === 'cseq');
+  if (h === undefined) return null;
+  const c = cseqOf(context, message, h);
+  return c.method === '' ? null : c.method;
+}
+
+/** The announced Content-Length (first header, decimal digits only), or null. */
+export function contentLengthOf(context: RuleContext, message: SipMessage): number | null {
+  const h = header(message, 'content-length');
+  if (h === undefined) return null;
+  const v = context.text.slice(h.valueStart, h.valueEnd);
+  return v.length > 0 && v.length <= 10 && scanDigits(v, 0) === v.length ? Number(v) : null;
+}
+
+/**
+ * Whether the header block ends with an empty line. One that does not and
+ * is the last thing in the trace was probably cut by the capture, so what
+ * it lacks may simply be lost.
+ */
+export function headerBlockTerminated(context: RuleContext, message: SipMessage): boolean {
+  if (message.bodyLine !== -1) return true;
+  const count = message.lines.length / LINE_STRIDE;
+  for (let l = 1; l < count; l++) {
+    if (isBlank(context.text, message.lines[l * LINE_STRIDE], message.lines[l * LINE_STRIDE + 1])) return true;
+  }
+  return false;
+}
+
+/** First header with this key. */
+export function header(message: SipMessage, key: string): SipHeader | undefined {
+  for (const h of message.headers) if (h.key === key) return h;
+  return undefined;
+}
+

@@ -1,0 +1,252 @@
+/**
+ * URIs as SIP carries them (RFC 3261 sections 19.1 and 25.1).
+ *
+ *   SIP-URI  = "sip:" [ userinfo ] hostport uri-parameters [ headers ]
+ *   userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"
+ *   other schemes: absoluteURI (RFC 2396): scheme ":" *( uric )
+ *
+ * `parseUri` reads one URI from `[start, end)` of a string and returns its
+ * parts as ranges plus the first problem found. One linear pass; the first
+ * `@` ends the userinfo, since neither parameters nor headers may hold an
+ * unescaped `@` (so `sip:user;par=u%40example.net@example.com` has the user
+ * `user;par=u%40example.net`, RFC 4475 section 3.1.1.9).
+ */
+import {
+  isAlnum, isAlpha, isHex, isHnvUnreserved, isParamUnreserved, isPasswordExtra, isReserved, isUnreserved,
+  isUserUnreserved, describeChar, percentEncoded,
+} from './chars';
+import { checkHostname, checkIPv6Reference, checkPort, countColons, unbracketedIPv6 } from './host';
+import { excerpt, problem, type SyntaxProblem } from './problem';
+
+export interface UriParam {
+  /** Lower-case name as written (escapes not decoded). */
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** -1 without `=`. */
+  readonly eq: number;
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+export interface Uri {
+  readonly start: number;
+  readonly end: number;
+  /** Lower-case scheme, or null when the URI has none. */
+  readonly scheme: string | null;
+  /** sip / sips parts; -1 when absent. */
+  readonly userStart: number;
+  readonly userEnd: number;
+  readonly hostStart: number;
+  readonly hostEnd: number;
+  readonly portStart: number;
+  readonly portEnd: number;
+  readonly params: readonly UriParam[];
+  /** Offset of `?` that starts the headers, or -1. */
+  readonly headersStart: number;
+  readonly problem: SyntaxProblem | null;
+}
+
+type CharTest = (c: number) => boolean;
+
+/** transport-param, user-param, method-param, ttl-param, maddr-param: "name=value" (RFC 3261 section 25.1). */
+const URI_VALUED: ReadonlySet<string> = new Set(['transport', 'user', 'method', 'ttl', 'maddr']);
+
+const userChar: CharTest = (c) => isUnreserved(c) || isUserUnreserved(c);
+const passwordChar: CharTest = (c) => isUnreserved(c) || isPasswordExtra(c);
+const paramChar: CharTest = (c) => isUnreserved(c) || isParamUnreserved(c);
+const headerChar: CharTest = (c) => isUnreserved(c) || isHnvUnreserved(c);
+// absoluteURI: uric = reserved / unreserved / escaped; "[" "]" (RFC 2732 hosts) and "#" tolerated.
+const uricChar: CharTest = (c) => isUnreserved(c) || isReserved(c) || c === 91 || c === 93 || c === 35;
+
+/** Checks the characters and `%` escapes of `[start, end)` against `allowed`. */
+function checkChars(s: string, start: number, end: number, allowed: CharTest, part: string): SyntaxProblem | null {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 37 /* % */) {
+      if (i + 2 < end && isHex(s.charCodeAt(i + 1)) && isHex(s.charCodeAt(i + 2))) {
+        i += 2;
+        continue;
+      }
+      const stop = Math.min(end, i + 3);
+      return problem('uri-escape-invalid', i, stop,
+        `"${s.slice(i, stop)}" in the ${part} is not a valid escape; "%" must be followed by two hexadecimal digits (write a literal "%" as %25)`);
+    }
+    if (allowed(c)) continue;
+    return problem('uri-character-invalid', i, i + 1,
+      `${describeChar(c)[0].toUpperCase()}${describeChar(c).slice(1)} is not allowed unescaped in the ${part}; escape it as ${percentEncoded(c)}`);
+  }
+  return null;
+}
+
+function result(start: number, end: number, scheme: string | null, fields: Partial<Uri>, p: SyntaxProblem | null): Uri {
+  return {
+    start, end, scheme,
+    userStart: -1, userEnd: -1, hostStart: -1, hostEnd: -1, portStart: -1, portEnd: -1,
+    params: [], headersStart: -1,
+    ...fields,
+    problem: p,
+  };
+}
+
+/** Parses the URI `s[start, end)`; `what` names where it is ("the Request-URI", "the To URI"). */
+export function parseUri(s: string, start: number, end: number, what: string): Uri {
+  if (end <= start) return result(start, end, null, {}, problem('uri-scheme-invalid', start, end, `${what} is empty; expected a URI such as sip:user@example.com`));
+  let k = start;
+  if (isAlpha(s.charCodeAt(k))) {
+    k++;
+    while (k < end) {
+      const c = s.charCodeAt(k);
+      if (isAlnum(c) || c === 43 || c === 45 || c === 46) k++;
+      else break;
+    }
+  }
+  if (k === start || k >= end || s.charCodeAt(k) !== 58) {
+    return result(start, end, null, {}, problem('uri-scheme-invalid', start, end,
+      `"${excerpt(s, start, end)}" in ${what} has no valid URI scheme; expected scheme ":" ... (a letter, then letters, digits, "+", "-" or "."), e.g. sip:user@example.com`));
+  }
+  const scheme = s.slice(start, k).toLowerCase();
+  const rest = k + 1;
+  if (scheme !== 'sip' && scheme !== 'sips') {
+    return result(start, end, scheme, {}, checkChars(s, rest, end, uricChar, `${scheme}: URI in ${what}`));
+  }
+  return parseSipUri(s, start, end, rest, scheme, what);
+}
+
+function parseSipUri(s: string, start: number, end: number, rest: number, scheme: string, what: string): Uri {
+  const label = `${scheme.toUpperCase()} URI in ${what}`;
+  const fields: { -readonly [K in keyof Uri]?: Uri[K] } = {};
+  let at = -1;
+  for (let i = rest; i < end; i++) {
+    if (s.charCodeAt(i) === 64) {
+      at = i;
+      break;
+    }
+  }
+  let hostStart = rest;
+  if (at !== -1) {
+    let colon = -1;
+    for (let i = rest; i < at; i++) {
+      if (s.charCodeAt(i) === 58) {
+        colon = i;
+        break;
+      }
+    }
+    const userEnd = colon === -1 ? at : colon;
+    fields.userStart = rest;
+    fields.userEnd = userEnd;
+    if (userEnd === rest) {
+      return result(start, end, scheme, fields, problem('uri-character-invalid', rest, at + 1, `The ${label} has "@" but no user part before it`));
+    }
+    const p = checkChars(s, rest, userEnd, userChar, `user part of the ${label}`) ??
+      (colon === -1 ? null : checkChars(s, colon + 1, at, passwordChar, `password of the ${label}`));
+    if (p !== null) return result(start, end, scheme, fields, p);
+    hostStart = at + 1;
+  }
+
+  // hostport
+  let k: number;
+  if (hostStart < end && s.charCodeAt(hostStart) === 91) {
+    let close = -1;
+    for (let i = hostStart + 1; i < end; i++) {
+      if (s.charCodeAt(i) === 93) {
+        close = i;
+        break;
+      }
+    }
+    const p = checkIPv6Reference(s, hostStart, close, end, `the ${label}`);
+    fields.hostStart = hostStart;
+    fields.hostEnd = close === -1 ? end : close + 1;
+    if (p !== null) return result(start, end, scheme, fields, p);
+    k = close + 1;
+  } else {
+    let regionEnd = hostStart;
+    while (regionEnd < end && s.charCodeAt(regionEnd) !== 59 && s.charCodeAt(regionEnd) !== 63) regionEnd++;
+    if (countColons(s, hostStart, regionEnd) >= 2) {
+      fields.hostStart = hostStart;
+      fields.hostEnd = regionEnd;
+      return result(start, end, scheme, fields, unbracketedIPv6(s, hostStart, regionEnd, `the ${label}`));
+    }
+    k = hostStart;
+    while (k < regionEnd && s.charCodeAt(k) !== 58) k++;
+    fields.hostStart = hostStart;
+    fields.hostEnd = k;
+    const p = checkHostname(s, hostStart, k, `the ${label}`);
+    if (p !== null) return result(start, end, scheme, fields, p);
+  }
+  if (k < end && s.charCodeAt(k) === 58) {
+    let portEnd = k + 1;
+    while (portEnd < end && s.charCodeAt(portEnd) !== 59 && s.charCodeAt(portEnd) !== 63) portEnd++;
+    fields.portStart = k + 1;
+    fields.portEnd = portEnd;
+    const p = checkPort(s, k + 1, portEnd, `the ${label}`);
+    if (p !== null) return result(start, end, scheme, fields, p);
+    k = portEnd;
+  } else if (k < end && s.charCodeAt(k) !== 59 && s.charCodeAt(k) !== 63) {
+    return result(start, end, scheme, fields, problem('uri-character-invalid', k, k + 1,
+      `Unexpected ${describeChar(s.charCodeAt(k))} after the host of the ${label}; expected ":" port, ";" parameters or "?" headers`));
+  }
+
+  // uri-parameters
+  const params: UriParam[] = [];
+  fields.params = params;
+  while (k < end && s.charCodeAt(k) === 59) {
+    const nameStart = k + 1;
+    let i = nameStart;
+    while (i < end && s.charCodeAt(i) !== 61 && s.charCodeAt(i) !== 59 && s.charCodeAt(i) !== 63) i++;
+    const nameEnd = i;
+    if (nameEnd === nameStart) {
+      return result(start, end, scheme, fields, problem('param-empty', k, k + 1, `Empty URI parameter in the ${label}: ";" must be followed by a parameter name`));
+    }
+    let p = checkChars(s, nameStart, nameEnd, paramChar, `parameter name of the ${label}`);
+    if (p !== null) return result(start, end, scheme, fields, p);
+    let eq = -1;
+    let valueStart = nameEnd;
+    let valueEnd = nameEnd;
+    if (!(i < end && s.charCodeAt(i) === 61) && URI_VALUED.has(s.slice(nameStart, nameEnd).toLowerCase())) {
+      return result(start, end, scheme, fields, problem('param-value-missing', nameStart, nameEnd,
+        `URI parameter "${s.slice(nameStart, nameEnd)}" in the ${label} needs a value ("${s.slice(nameStart, nameEnd).toLowerCase()}=...")`));
+    }
+    if (i < end && s.charCodeAt(i) === 61) {
+      eq = i;
+      valueStart = i + 1;
+      valueEnd = valueStart;
+      while (valueEnd < end && s.charCodeAt(valueEnd) !== 59 && s.charCodeAt(valueEnd) !== 63) valueEnd++;
+      if (valueEnd === valueStart) {
+        return result(start, end, scheme, fields, problem('param-value-missing', nameStart, eq + 1,
+          `URI parameter "${s.slice(nameStart, nameEnd)}" in the ${label} has "=" but no value`));
+      }
+      p = checkChars(s, valueStart, valueEnd, paramChar, `value of URI parameter "${s.slice(nameStart, nameEnd)}"`);
+      if (p !== null) return result(start, end, scheme, fields, p);
+    }
+    params.push({ name: s.slice(nameStart, nameEnd).toLowerCase(), nameStart, nameEnd, eq, valueStart, valueEnd });
+    k = valueEnd;
+  }
+
+  // headers
+  if (k < end && s.charCodeAt(k) === 63) {
+    fields.headersStart = k;
+    let i = k + 1;
+    while (i <= end) {
+      const hStart = i;
+      while (i < end && s.charCodeAt(i) !== 38) i++;
+      let eq = -1;
+      for (let j = hStart; j < i; j++) {
+        if (s.charCodeAt(j) === 61) {
+          eq = j;
+          break;
+        }
+      }
+      if (eq <= hStart) {
+        return result(start, end, scheme, fields, problem('uri-character-invalid', hStart, Math.max(i, hStart + 1),
+          `URI header "${excerpt(s, hStart, i)}" in the ${label} must have the form name=value`));
+      }
+      const p = checkChars(s, hStart, eq, headerChar, `header name of the ${label}`) ??
+        checkChars(s, eq + 1, i, headerChar, `header value of the ${label}`);
+      if (p !== null) return result(start, end, scheme, fields, p);
+      if (i >= end) break;
+      i++;
+    }
+  }
+  return result(start, end, scheme, fields, null);
+}
