@@ -22,6 +22,14 @@ const common = {
   absWorkingDir: root,
 };
 
+if (production) {
+  // A production build writes no source maps: drop the ones a development
+  // build left, so no stale map describes a minified bundle.
+  for (const name of ['extension.js.map', 'server.js.map', 'cli.js.map']) {
+    require('node:fs').rmSync(path.join(root, 'dist', name), { force: true });
+  }
+}
+
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),

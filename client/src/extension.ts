@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { TRACE_STATUS_NOTIFICATION, type TraceStatusParams } from '../../server/src/protocol';
 import { CallsView } from './callsView';
+import { offerDecision, offerSwitch } from './traceFileOffer';
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!client) return;
       status.busy('Restarting the SIP language server…');
       await client.restart();
+      status.refresh();
       outputChannel.appendLine('SIP language server restarted.');
     }),
     vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
@@ -51,9 +53,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.update(params);
     if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) void calls.refresh().catch(() => undefined);
   });
-  status.busy('Starting the SIP language server…');
-  await client.start();
-  status.refresh();
+  // The extension also activates for .log and .txt files (to offer SIP); the
+  // server starts only once a SIP document is open.
+  let started: Promise<void> | undefined;
+  const ensureStarted = (): Promise<void> => {
+    if (!started) {
+      status.busy('Starting the SIP language server…');
+      started = client!.start().then(() => status.refresh());
+    }
+    return started;
+  };
+  const onOpen = (document: vscode.TextDocument) => {
+    if (document.languageId === 'sip') void ensureStarted();
+    else void offerSwitch(context, document).catch(() => undefined);
+  };
+  context.subscriptions.push(
+    vscode.workspace.onDidOpenTextDocument(onOpen),
+    // For tests and scripts: what the offer would do for a document, without showing it.
+    vscode.commands.registerCommand('sip.traceFileOffer', (uri: string) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      return document ? offerDecision(context, document) : undefined;
+    }),
+  );
+  vscode.workspace.textDocuments.forEach(onOpen);
+  if (vscode.workspace.textDocuments.some((d) => d.languageId === 'sip')) await ensureStarted();
 }
 
 /**

@@ -123,15 +123,14 @@ function checkPrerequisites({ needChromium = true, needBuildTools = true } = {})
     if (!findRipgrep()) missingApt.push('ripgrep');
     const krb = ['/usr/include/gssapi/gssapi.h', '/usr/include/krb5.h'].every((f) => fs.existsSync(f));
     if (!krb && !which('krb5-config')) missingApt.push('libkrb5-dev');
-    for (const tool of ['make', 'g++', 'python3']) {
-      if (!which(tool)) problems.push(`build tool "${tool}" not found on PATH (apt-get install -y build-essential python3)`);
-    }
+    // The build tools node-gyp needs; each is also the name of its Debian package.
+    for (const tool of ['make', 'g++', 'python3']) if (!which(tool)) missingApt.push(tool);
   }
   if (missingApt.length) {
     problems.unshift(
       `missing Debian package(s): ${missingApt.join(', ')}. Run:\n` +
-        `    apt-get update && apt-get install -y ${missingApt.join(' ')}\n` +
-        `  (.ci/run should install: ${APT_PACKAGES})`,
+        `    apt-get update && apt-get install -y --no-install-recommends ${missingApt.join(' ')}\n` +
+        `  (.ci/run installs these itself: ${APT_PACKAGES} make g++ python3)`,
     );
   }
   return problems;
@@ -335,7 +334,12 @@ function ensureCodeServer({ force = false } = {}) {
   return { installDir: INSTALL_DIR, entry: ENTRY, vscodeDir: VSCODE_DIR, version: CODE_SERVER_VERSION };
 }
 
-module.exports = { ensureCodeServer, checkPrerequisites, findChromium, CODE_SERVER_VERSION, INSTALL_DIR, StepError, APT_PACKAGES };
+/** True when a matching install is in place (ensureCodeServer() would do nothing). */
+function isInstalled() {
+  return stampMatches();
+}
+
+module.exports = { ensureCodeServer, isInstalled, checkPrerequisites, findChromium, CODE_SERVER_VERSION, INSTALL_DIR, StepError, APT_PACKAGES };
 
 if (require.main === module) {
   const force = process.argv.includes('--force');

@@ -22,12 +22,11 @@
 'use strict';
 
 const fs = require('fs');
-const net = require('net');
 const os = require('os');
 const path = require('path');
-const http = require('http');
-const { spawn, spawnSync } = require('child_process');
 const { ensureCodeServer, checkPrerequisites, findChromium, CODE_SERVER_VERSION, StepError } = require('./install-code-server');
+const codeServer = require('./code-server');
+const { delay, freePort, tail, remoteUri } = codeServer;
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'workspace');
@@ -86,46 +85,10 @@ class E2EError extends Error {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function httpStatus(url) {
-  return new Promise((resolve) => {
-    const req = http.get(url, { timeout: 2000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode);
-    });
-    req.on('error', () => resolve(0));
-    req.on('timeout', () => {
-      req.destroy();
-      resolve(0);
-    });
-  });
-}
-
 /** A path relative to the repo when inside it, else absolute. */
 function rel(p) {
   const r = path.relative(REPO_ROOT, p);
   return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
-}
-
-const delay = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function tail(file, lines = 40) {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
 }
 
 function readJson(file) {
@@ -142,37 +105,6 @@ function writeJson(file, data) {
   fs.renameSync(tmp, file);
 }
 
-function remoteUri(port, absPath) {
-  return `vscode-remote://127.0.0.1:${port}${absPath.split(path.sep).join('/')}`;
-}
-
-function userSettings() {
-  return {
-    'security.workspace.trust.enabled': false,
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'workbench.enableExperiments': false,
-    'workbench.colorTheme': 'Default Dark Modern',
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'window.restoreWindows': 'none',
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'update.showReleaseNotes': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'git.enabled': false,
-    'git.autoRepositoryDetection': false,
-    'git.openRepositoryInParentFolders': 'never',
-    'npm.autoDetect': 'off',
-    'typescript.disableAutomaticTypeAcquisition': true,
-    'chat.commandCenter.enabled': false,
-    'files.autoSave': 'off',
-    'editor.hover.delay': 200,
-  };
-}
-
 // ------------------------------------------------------------- processes
 
 /** Everything started here, so cleanup can always stop it. */
@@ -185,34 +117,10 @@ const state = {
   cleaning: undefined,
 };
 
-function groupAlive(pid) {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function stopServer() {
   const child = state.server;
-  if (!child || child.pid === undefined) return;
   state.server = undefined;
-  const pid = child.pid;
-  try {
-    process.kill(-pid, 'SIGTERM');
-  } catch {
-    return; // already gone
-  }
-  for (let i = 0; i < 50 && groupAlive(pid); i++) await delay(100);
-  if (groupAlive(pid)) {
-    log('code-server did not stop on SIGTERM within 5 s; killing its process group');
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  }
+  await codeServer.stopCodeServer(child, { log });
 }
 
 async function closeBrowser() {
@@ -233,15 +141,7 @@ function cleanup() {
 }
 
 // Last resort if the process exits some other way: no orphaned code-server.
-process.on('exit', () => {
-  if (state.server?.pid) {
-    try {
-      process.kill(-state.server.pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  }
-});
+process.on('exit', () => codeServer.killNow(state.server));
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
@@ -276,57 +176,25 @@ function prepareDirs(opts) {
   state.tmp = tmp;
   state.keep = opts.keep;
   const dirs = {
+    ...codeServer.prepareServerDirs(tmp),
     tmp,
     workspace: path.join(tmp, 'workspace'),
-    userData: path.join(tmp, 'user-data'),
-    extensions: path.join(tmp, 'extensions'),
     browserProfile: path.join(tmp, 'browser-profile'),
-    xdg: path.join(tmp, 'xdg'),
-    config: path.join(tmp, 'code-server.yaml'),
     results: path.join(REPO_ROOT, 'test-results', 'e2e', opts.mode),
   };
   fs.cpSync(FIXTURE_WORKSPACE, dirs.workspace, { recursive: true });
-  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(userSettings(), null, 2));
-  for (const d of [dirs.extensions, dirs.browserProfile, dirs.xdg]) fs.mkdirSync(d, { recursive: true });
-  fs.writeFileSync(dirs.config, 'auth: none\ncert: false\n');
+  fs.mkdirSync(dirs.browserProfile, { recursive: true });
   fs.rmSync(dirs.results, { recursive: true, force: true });
   fs.mkdirSync(dirs.results, { recursive: true });
   state.dirs = dirs;
   return dirs;
 }
 
-function codeServerEnv(dirs, extra = {}) {
-  const env = {
-    ...process.env,
-    // Keep code-server from touching ~/.config, ~/.local/share, ~/.cache.
-    XDG_CONFIG_HOME: path.join(dirs.xdg, 'config'),
-    XDG_DATA_HOME: path.join(dirs.xdg, 'data'),
-    XDG_CACHE_HOME: path.join(dirs.xdg, 'cache'),
-    // No extension gallery: the workbench would query open-vsx.org (no network here, and not wanted in tests).
-    EXTENSIONS_GALLERY: '{}',
-    ...extra,
-  };
-  // Not for the extension host: these would change how the suite or the server behave.
-  for (const k of ['PASSWORD', 'HASHED_PASSWORD', 'GITHUB_TOKEN', 'VSCODE_PROXY_URI', 'ELECTRON_RUN_AS_NODE']) delete env[k];
-  return env;
-}
-
-function commonServerArgs(dirs) {
-  return ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--disable-telemetry', '--disable-update-check'];
-}
-
 function installVsix(cs, dirs, vsix) {
-  const res = spawnSync(process.execPath, [cs.entry, ...commonServerArgs(dirs), '--install-extension', vsix], {
-    cwd: dirs.tmp,
-    env: codeServerEnv(dirs),
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  const out = `${res.stdout || ''}${res.stderr || ''}`;
-  fs.writeFileSync(path.join(dirs.results, 'install-extension.log'), out);
-  if (res.error || res.status !== 0 || !/successfully installed/i.test(out)) {
-    throw new E2EError('install .vsix', `code-server --install-extension ${vsix} failed (${res.error ? res.error.message : `exit ${res.status}`}):\n${out.trim()}`);
+  try {
+    codeServer.installVsix(cs, dirs, vsix, path.join(dirs.results, 'install-extension.log'));
+  } catch (e) {
+    throw new E2EError('install .vsix', e.message);
   }
   const installed = fs.readdirSync(dirs.extensions).filter((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`));
   if (installed.length !== 1) {
@@ -345,10 +213,7 @@ function installVsix(cs, dirs, vsix) {
 
 async function startServer(cs, dirs, port, env) {
   const logFile = path.join(dirs.results, 'code-server.log');
-  const out = fs.openSync(logFile, 'w');
-  const args = [cs.entry, ...commonServerArgs(dirs), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', dirs.workspace];
-  const child = spawn(process.execPath, args, { cwd: dirs.tmp, env, stdio: ['ignore', out, out], detached: true });
-  fs.closeSync(out);
+  const child = codeServer.startCodeServer(cs, dirs, { port, folder: dirs.workspace, logFile, env });
   state.server = child;
   child.on('exit', (code, signal) => {
     if (state.server === child) {
@@ -356,12 +221,8 @@ async function startServer(cs, dirs, port, env) {
       abortWith(new E2EError(currentStep, `code-server exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}) during "${currentStep}"; its log (${rel(logFile)}) ends:\n${tail(logFile)}`));
     }
   });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if ((await httpStatus(`http://127.0.0.1:${port}/healthz`)) === 200) return logFile;
-    await delay(250);
-  }
-  throw new Error(`code-server did not answer /healthz on 127.0.0.1:${port} within 60 s; log:\n${tail(logFile)}`);
+  await codeServer.waitUntilReady(child, port, logFile);
+  return logFile;
 }
 
 async function openWorkbench(dirs, port, opts, extensionDevelopmentPath) {
@@ -413,6 +274,18 @@ async function waitForFile(file, timeoutMs, what, whileWaiting) {
 
 // ------------------------------------------------------------ screenshots
 
+/** Waits (up to 3 s) until the workbench's split views stop moving, e.g. after a pane collapsed. */
+async function layoutSettled(page) {
+  const layout = () => page.evaluate(() => [...document.querySelectorAll('.split-view-view')].map((e) => e.getBoundingClientRect()).map((r) => `${r.x},${r.y},${r.width},${r.height}`).join(';'));
+  let last = await layout();
+  for (let i = 0; i < 30; i++) {
+    await delay(100);
+    const now = await layout();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 async function takeScreenshot(page, req) {
   const file = path.join(SCREENSHOT_DIR, `${req.name}.png`);
   const visible = async (timeout) => {
@@ -429,6 +302,12 @@ async function takeScreenshot(page, req) {
       );
     }
   };
+  if (req.click?.length) {
+    for (const selector of req.click) await page.click(selector, { timeout: 10_000 });
+    // No focus ring on what was clicked.
+    await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+    await layoutSettled(page);
+  }
   try {
     await visible(10_000);
   } catch (first) {
@@ -579,7 +458,7 @@ async function main() {
   if (opts.vsix) extensionDevelopmentPath = await step('install .vsix into a clean code-server', async () => installVsix(cs, dirs, opts.vsix));
 
   const port = await step('pick a free loopback port', freePort);
-  const env = codeServerEnv(dirs, {
+  const env = codeServer.codeServerEnv(dirs, {
     SIP_E2E_RESULTS_DIR: dirs.results,
     SIP_E2E_EXTENSIONS_DIR: dirs.extensions,
     SIP_E2E_SCREENSHOTS: opts.screenshots ? '1' : '0',

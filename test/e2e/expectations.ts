@@ -33,6 +33,10 @@ export const FIXTURES = {
   afterRestart: 'after-restart.sip',
   /** A `.log` (language `log` by extension) holding SIP; switched to `sip`. */
   log: 'capture.log',
+  /** Screenshots only: four dialogs (calls view, outline, code lenses). */
+  calls: 'calls.sip',
+  /** Screenshots only: assorted problems of two severities (Problems panel). */
+  malformed: 'malformed.sip',
 } as const;
 
 export const PROBLEMS: ExpectedProblem[] = [

@@ -73,6 +73,8 @@ export type ShootFn = (
   opts?: {
     /** A class the `.monaco-workbench` element must have (e.g. the theme's). */
     workbenchClass?: string;
+    /** CSS selectors the driver clicks first, in order, for what no command does (e.g. collapse a pane by its header). */
+    click?: string[];
     /** CSS selector that must be visible before the picture. */
     waitForSelector?: string;
     /** Text the visible element must contain (e.g. the hover's reason phrase). */

@@ -114,3 +114,34 @@ test('trace-level information diagnostics are published with their rule ids', as
     ['cseq-not-increasing', 3],
   ]);
 });
+
+test('inlayHint: timing after each start line of a timestamped trace (ngrep)', async () => {
+  const uri = 'file:///tmp/ngrep.txt';
+  const text = readText(path.join(REPO_ROOT, 'test', 'unit', 'framing', 'fixtures', 'ngrep.txt'));
+  const published = client.nextDiagnostics(uri);
+  client.open(uri, text);
+  await published;
+  const lines = text.split('\n');
+  const hints = await client.request<{ position: { line: number; character: number }; label: string; tooltip: string }[]>('textDocument/inlayHint', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+  });
+  assert.deepEqual(hints.map((h) => [lines[h.position.line].replace(/\r$/, '').slice(0, h.position.character), h.label]), [
+    ['SIP/2.0 100 Trying', '+2 ms'],
+    ['SIP/2.0 200 OK', '+1.3 s'],
+    ['ACK sip:bob@198.51.100.20:5060 SIP/2.0', '+8 ms'],
+  ]);
+  assert.match(hints[1].tooltip, /since its request \(INVITE sip:bob@example\.com SIP\/2\.0\)/);
+  const symbols = await client.request<{ name: string; detail: string; children: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(symbols[0].detail, 'call 1 of 2 · 4 messages · 200 OK · 1.3 s');
+  assert.equal(symbols[0].children[0].name, 'INVITE sip:bob@example.com -> 200 OK (1.3 s)');
+  assert.equal(symbols[1].detail, 'call 2 of 2 · 1 message · pending', 'no duration for a lone message');
+
+  client.settings = { inlayHints: { timing: false } };
+  client.notifyConfigurationChanged();
+  const none = await client.request<unknown[]>('textDocument/inlayHint', {
+    textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+  });
+  assert.deepEqual(none, []);
+  client.settings = {};
+  client.notifyConfigurationChanged();
+});

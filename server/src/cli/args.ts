@@ -3,6 +3,7 @@
  * is a usage error (exit 2), never silently ignored.
  */
 import type { RuleSetting } from '../sip/rules/engine';
+import { framerById, listTraceFormats } from '../sip/framing/registry';
 
 export class UsageError extends Error {}
 
@@ -50,6 +51,7 @@ explain  prints what a status code, method, header, parameter or SDP line
 PATH is a file, a directory (searched recursively for *.sip *.txt *.log *.dat)
 or - for standard input.
 SEVERITY is off, error, warning, information or hint.
+ID (--trace-format) is a trace wrapping; auto (default) detects it: ${listTraceFormats().map((f) => f.id).join(', ')}.
 
 check reads settings from .sip-trace.json in each file's folder or the nearest
 parent folder (standard input: the working directory), or from --config FILE:
@@ -101,6 +103,9 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       }
       case '--trace-format':
         traceFormat = value();
+        if (traceFormat !== 'auto' && !framerById(traceFormat)) {
+          throw new UsageError(`unknown --trace-format "${traceFormat}" (known: auto, ${listTraceFormats().map((f) => f.id).join(', ')})`);
+        }
         break;
       case '--config':
         if (command === 'calls') throw new UsageError('--config is an option of check');

@@ -96,3 +96,45 @@ suite('Trace intelligence in VS Code', () => {
     assert.ok(sipDiagnostics(doc.uri).length > 0);
   });
 });
+
+suite('Quick fixes and trace files in VS Code', () => {
+  const applyFix = async (doc: vscode.TextDocument, rule: string, title: RegExp) => {
+    const ds = await waitForDiagnostics(doc.uri, (all) => all.some((d) => codeOf(d) === rule), rule);
+    const diagnostic = ds.find((d) => codeOf(d) === rule)!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range);
+    const fix = actions.find((a) => a.edit && title.test(a.title));
+    assert.ok(fix, `no fix matching ${title} among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(actions.some((a) => a.title === `Disable rule ${rule} (in settings)`), 'every diagnostic can be disabled');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the fix applies');
+    await waitForDiagnostics(doc.uri, (all) => !all.some((d) => codeOf(d) === rule), `${rule} to go away after the fix`);
+  };
+
+  test('quick fixes correct Content-Length and the CSeq method, and the problems go away', async () => {
+    const doc = await openFixture('fixable.sip', true);
+    await applyFix(doc, 'content-length-exceeds-body', /^Set Content-Length to 87/);
+    assert.match(doc.getText(), /Content-Length: 87\r\n/);
+    await applyFix(doc, 'cseq-method-mismatch', /OPTIONS/);
+    assert.match(doc.getText(), /CSeq: 1 OPTIONS\r\n/);
+    await doc.save();
+  });
+
+  test('a .log that looks like a SIP trace gets the offer once; a plain .txt never', async () => {
+    // Its own copy: another test switches capture.log to sip.
+    const log = await openFixture('offer.log');
+    assert.strictEqual(log.languageId, 'log');
+    // Opening it showed the offer (once per file): asking again says so.
+    const offer = await vscode.commands.executeCommand<{ decision: string; format?: string }>('sip.traceFileOffer', log.uri.toString());
+    assert.deepStrictEqual(offer, { decision: 'already-asked' });
+    const notes = await openFixture('notes.txt');
+    const none = await vscode.commands.executeCommand<{ decision: string }>('sip.traceFileOffer', notes.uri.toString());
+    assert.strictEqual(none.decision, 'not-sip');
+  });
+
+  test('a wrapped trace (ngrep) is detected and shown in the status item', async () => {
+    const doc = await openFixture('ngrep-capture.sip', true);
+    const status = await vscode.commands.executeCommand<{ text: string; format: string; messageCount: number }>('sip.traceStatus', doc.uri.toString());
+    assert.strictEqual(status.format, 'ngrep');
+    assert.strictEqual(status.text, 'SIP: ngrep / sipgrep');
+    assert.strictEqual(status.messageCount, 5);
+  });
+});

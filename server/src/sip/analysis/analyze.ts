@@ -245,7 +245,8 @@ function summarizeCall(model: TraceModel, keys: readonly MessageKeys[], transact
   }
   call.addresses.push(...addresses);
   call.dialogs.push(...dialogs);
-  if (call.start !== null && call.end !== null) call.durationMs = call.end - call.start;
+  // A duration needs two timed moments; a lone message has none worth showing.
+  if (call.start !== null && call.end !== null && call.messages.length > 1) call.durationMs = call.end - call.start;
 
   // The outcome is decided by the last initial request of the call's method (an
   // authentication challenge makes the UA send it again with a new CSeq).
