@@ -120,49 +120,80 @@ export function utf8Length(text: string, start: number, end: number): number {
   return bytes;
 }
 
-/** Growable flat buffer of line triples, reused across messages to avoid per-line allocation. */
+/**
+ * Flat buffer of line triples for the message being framed. It is a slab
+ * shared by many messages: `take()` hands out a view of the current message's
+ * lines without copying, and a full slab is replaced (copying only the
+ * message in progress), so framing allocates once per few thousand messages
+ * instead of once per message. Earlier views keep their old slab alive.
+ */
 export class LineBuffer {
-  private data = new Int32Array(256 * LINE_STRIDE);
+  private static readonly SLAB_INTS = 1 << 18;
+  private data = new Int32Array(LineBuffer.SLAB_INTS);
+  /** Where the current message's lines start in the slab. */
+  private base = 0;
   private size = 0;
 
   get count(): number {
-    return this.size / LINE_STRIDE;
+    return (this.size - this.base) / LINE_STRIDE;
   }
 
   push(start: number, end: number, eol: Eol): void {
-    if (this.size + LINE_STRIDE > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.size++] = start;
-    this.data[this.size++] = end;
-    this.data[this.size++] = eol;
+    if (this.size + LINE_STRIDE > this.data.length) this.grow();
+    const data = this.data;
+    data[this.size] = start;
+    data[this.size + 1] = end;
+    data[this.size + 2] = eol;
+    this.size += LINE_STRIDE;
+  }
+
+  private grow(): void {
+    const inProgress = this.size - this.base;
+    const next = new Int32Array(Math.max(LineBuffer.SLAB_INTS, inProgress * 2 + LINE_STRIDE));
+    next.set(this.data.subarray(this.base, this.size));
+    this.data = next;
+    this.base = 0;
+    this.size = inProgress;
   }
 
   /** Drops lines from the end so that `count` lines remain. */
   truncate(count: number): void {
-    this.size = Math.max(0, Math.min(this.size, count * LINE_STRIDE));
+    this.size = this.base + Math.max(0, Math.min(this.size - this.base, count * LINE_STRIDE));
   }
 
   start(line: number): number {
-    return this.data[line * LINE_STRIDE];
+    return this.data[this.base + line * LINE_STRIDE];
   }
 
   end(line: number): number {
-    return this.data[line * LINE_STRIDE + 1];
+    return this.data[this.base + line * LINE_STRIDE + 1];
   }
 
   eol(line: number): Eol {
-    return this.data[line * LINE_STRIDE + 2] as Eol;
+    return this.data[this.base + line * LINE_STRIDE + 2] as Eol;
   }
 
-  /** A compact copy of the collected lines; the buffer is then emptied. */
+  /** The collected lines (a view into the slab); the buffer then starts the next message. */
   take(): Int32Array {
-    const out = this.data.slice(0, this.size);
-    this.size = 0;
+    const out = this.data.subarray(this.base, this.size);
+    this.base = this.size;
     return out;
   }
+}
+
+const CONTENT_LENGTH = 'content-length';
+
+/** Case-insensitive `content-length` at `s` (header names are case-insensitive). */
+function isContentLengthName(text: string, s: number): boolean {
+  for (let k = 0; k < 14; k++) {
+    const c = text.charCodeAt(s + k);
+    const want = CONTENT_LENGTH.charCodeAt(k);
+    if (c === want) continue;
+    // Letters may be upper case (`| 32` lower-cases an ASCII letter).
+    if (want >= 97 && want <= 122 && (c | 32) === want) continue;
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -174,7 +205,7 @@ export function contentLengthValue(text: string, s: number, e: number): number |
   let i: number;
   if (c === 108 /* l */) {
     i = s + 1;
-  } else if (c === 99 /* c */ && e - s >= 15 && text.slice(s, s + 14).toLowerCase() === 'content-length') {
+  } else if (c === 99 /* c */ && e - s >= 15 && isContentLengthName(text, s)) {
     i = s + 14;
   } else {
     return undefined;

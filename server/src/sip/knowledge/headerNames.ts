@@ -73,6 +73,9 @@ export interface CanonicalName {
 
 const cache = new Map<string, CanonicalName>();
 
+/** Bound for the memos, so a hostile trace with millions of distinct names cannot grow them forever. */
+const MEMO_LIMIT = 4096;
+
 /**
  * Canonical name for a header name as written. Results are memoised per
  * spelling: real traces use a few dozen spellings, so this stays small and
@@ -90,9 +93,56 @@ export function canonicalHeaderName(written: string): CanonicalName {
     const known = BY_LOWER.get(lower);
     result = { name: known ?? written, key: lower, compact: false };
   }
-  // Bound the memo so a hostile trace with millions of distinct names cannot grow it forever.
-  if (cache.size < 4096) cache.set(written, result);
+  if (cache.size < MEMO_LIMIT) cache.set(written, result);
   return result;
+}
+
+/**
+ * Interned names by small integer id, so the parser can store a header's
+ * name as a number. Id -1 means "not interned" (the memo is full): the name is
+ * then looked up again from the text when needed.
+ */
+const INTERNED: CanonicalName[] = [];
+const INTERNED_WRITTEN: string[] = [];
+/** Hash of the written spelling -> ids with that hash. */
+const BY_HASH = new Map<number, number[]>();
+
+/** The canonical name of an interned id. */
+export function internedHeaderName(id: number): CanonicalName {
+  return INTERNED[id];
+}
+
+/**
+ * Id of the header name written at `[start, end)` of `text`, found from its
+ * characters without slicing the text (the common case on the parser's hot
+ * path); -1 when the memo is full and the spelling is new.
+ */
+export function headerNameIdAt(text: string, start: number, end: number): number {
+  let hash = end - start;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
+  const bucket = BY_HASH.get(hash);
+  if (bucket !== undefined) {
+    for (const id of bucket) {
+      const written = INTERNED_WRITTEN[id];
+      if (written.length !== end - start) continue;
+      let same = true;
+      for (let k = 0; k < written.length; k++) {
+        if (written.charCodeAt(k) !== text.charCodeAt(start + k)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return id;
+    }
+  }
+  if (INTERNED.length >= MEMO_LIMIT) return -1;
+  const written = text.slice(start, end);
+  const id = INTERNED.length;
+  INTERNED.push(canonicalHeaderName(written));
+  INTERNED_WRITTEN.push(written);
+  if (bucket === undefined) BY_HASH.set(hash, [id]);
+  else bucket.push(id);
+  return id;
 }
 
 /** Compact form of a canonical header name, if it has one. */

@@ -5,17 +5,113 @@
  * Header values are not parsed here: rules and hovers parse the few values
  * they need, lazily, from the offsets (see `values.ts`).
  */
-import { canonicalHeaderName } from '../knowledge/headerNames';
-import { Eol, LINE_STRIDE, type Problem, type SipHeader, type SipMessage } from '../model';
+import { canonicalHeaderName, headerNameIdAt, internedHeaderName, type CanonicalName } from '../knowledge/headerNames';
+import { Eol, LINE_STRIDE, type MessageKind, type MessageMeta, type Problem, type SipHeader, type SipMessage, type StartLine } from '../model';
 import type { FramedMessage } from '../framing/types';
 import { isBlank, isHeaderLine, isSpace, isTokenChar, isVersionlessRequestLine, startsWithSipSlash, utf8Length } from '../framing/lineScan';
 import { missingStartLine, parseStartLine } from './startLine';
 
+/**
+ * Headers are stored flat, 8 integers each, and become `SipHeader` objects
+ * only when something reads `message.headers`: parsing a large trace then
+ * allocates per message, not per header, which is most of the parser's time
+ * and memory.
+ */
+const H_NAME_START = 0;
+const H_NAME_END = 1;
+const H_COLON = 2;
+const H_VALUE_START = 3;
+const H_VALUE_END = 4;
+const H_FIRST_LINE = 5;
+const H_LAST_LINE = 6;
+const H_NAME_ID = 7;
+const H_STRIDE = 8;
+
+/** A slab shared by all messages: each message gets a view of its own headers (see LineBuffer). */
+class HeaderSlab {
+  private static readonly SLAB_INTS = 1 << 18;
+  data = new Int32Array(HeaderSlab.SLAB_INTS);
+  base = 0;
+  size = 0;
+
+  /** Starts a header record and returns its index in `data`. */
+  add(): number {
+    if (this.size + H_STRIDE > this.data.length) {
+      const inProgress = this.size - this.base;
+      const next = new Int32Array(Math.max(HeaderSlab.SLAB_INTS, inProgress * 2 + H_STRIDE));
+      next.set(this.data.subarray(this.base, this.size));
+      this.data = next;
+      this.base = 0;
+      this.size = inProgress;
+    }
+    const at = this.size;
+    this.size += H_STRIDE;
+    return at;
+  }
+
+  take(): Int32Array {
+    const out = this.data.subarray(this.base, this.size);
+    this.base = this.size;
+    return out;
+  }
+}
+
+const slab = new HeaderSlab();
+
+/** Problems of the message being parsed (copied out at the end, when there are any). */
+const scratchProblems: Problem[] = [];
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
+function nameOf(text: string, data: Int32Array, at: number): CanonicalName {
+  const id = data[at + H_NAME_ID];
+  return id >= 0 ? internedHeaderName(id) : canonicalHeaderName(text.slice(data[at + H_NAME_START], data[at + H_NAME_END]));
+}
+
+class ParsedMessage implements SipMessage {
+  private materialized: SipHeader[] | null = null;
+
+  constructor(
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    readonly kind: MessageKind,
+    readonly startLine: StartLine,
+    readonly lines: Int32Array,
+    readonly bodyLine: number,
+    readonly bodyStart: number,
+    readonly bodyEnd: number,
+    readonly contentType: string | null,
+    readonly problems: readonly Problem[],
+    readonly meta: MessageMeta,
+    private readonly text: string,
+    private readonly headerData: Int32Array,
+  ) {}
+
+  get headers(): readonly SipHeader[] {
+    if (this.materialized === null) {
+      const data = this.headerData;
+      const out: SipHeader[] = new Array(data.length / H_STRIDE);
+      for (let at = 0, i = 0; at < data.length; at += H_STRIDE, i++) {
+        const name = nameOf(this.text, data, at);
+        out[i] = {
+          nameStart: data[at + H_NAME_START], nameEnd: data[at + H_NAME_END], colon: data[at + H_COLON],
+          valueStart: data[at + H_VALUE_START], valueEnd: data[at + H_VALUE_END],
+          name: name.name, key: name.key, compact: name.compact,
+          firstLine: data[at + H_FIRST_LINE], lastLine: data[at + H_LAST_LINE],
+        };
+      }
+      this.materialized = out;
+    }
+    return this.materialized;
+  }
+}
+
 export function parseMessage(text: string, framed: FramedMessage, index: number): SipMessage {
   const { lines } = framed;
   const lineCount = lines.length / LINE_STRIDE;
-  const problems: Problem[] = framed.problems ? [...framed.problems] : [];
-  const headers: SipHeader[] = [];
+  const problems: Problem[] = scratchProblems;
+  problems.length = 0;
+  if (framed.problems) problems.push(...framed.problems);
 
   const firstStart = lines[0];
   const firstEnd = lines[1];
@@ -40,7 +136,7 @@ export function parseMessage(text: string, framed: FramedMessage, index: number)
 
   // Header block: up to the first empty line.
   let terminated = false;
-  let current: MutableHeader | null = null;
+  let current = -1; // index in slab.data of the last header, for continuation lines
   for (; line < lineCount; line++) {
     const s = lines[line * LINE_STRIDE];
     const e = lines[line * LINE_STRIDE + 1];
@@ -50,33 +146,37 @@ export function parseMessage(text: string, framed: FramedMessage, index: number)
       break;
     }
     if (isSpace(text.charCodeAt(s))) {
-      if (current === null) {
+      if (current === -1) {
         problems.push({
           start: s, end: e, code: 'header-fold-without-header',
           message: 'Line starts with whitespace (a folded continuation line) but no header precedes it',
         });
         continue;
       }
+      const data = slab.data;
       let ve = e;
       while (ve > s && isSpace(text.charCodeAt(ve - 1))) ve--;
       if (ve > s && !isBlank(text, s, ve)) {
-        if (current.valueStart === current.valueEnd) {
+        if (data[current + H_VALUE_START] === data[current + H_VALUE_END]) {
           // The value starts on a continuation line (`Route:` then ` <sip:...>`).
           let vs = s;
           while (vs < ve && isSpace(text.charCodeAt(vs))) vs++;
-          current.valueStart = vs;
+          data[current + H_VALUE_START] = vs;
         }
-        current.valueEnd = ve;
+        data[current + H_VALUE_END] = ve;
       }
-      current.lastLine = line;
+      data[current + H_LAST_LINE] = line;
       continue;
     }
+    // Continuation lines only ever extend the header on the line just before
+    // them (none after a line that is not a header), and the slab moves
+    // records only when a new one is added, which then becomes the last.
     current = parseHeaderLine(text, s, e, line, problems);
-    if (current !== null) headers.push(current);
   }
+  const headerData = slab.take();
 
   const bodyLine = terminated && line < lineCount ? line : -1;
-  const contentType = mediaType(text, headers);
+  const contentType = mediaType(text, headerData);
   const headerCut = !terminated && framed.endReason === 'cut';
   let bodyStart = framed.end;
   let bodyEnd = framed.end;
@@ -90,7 +190,7 @@ export function parseMessage(text: string, framed: FramedMessage, index: number)
     bodyStart = bodyEnd = lines[(lineCount - 1) * LINE_STRIDE + 1];
   }
 
-  const contentLength = checkContentLength(text, headers, lines, bodyLine, problems);
+  const contentLength = checkContentLength(text, headerData, lines, bodyLine, problems);
   if (!terminated) {
     // A message cut short in its headers is reported when another message
     // interrupted it, or when a body was announced; a paste that only lost
@@ -107,30 +207,16 @@ export function parseMessage(text: string, framed: FramedMessage, index: number)
     }
   }
 
-  return {
-    index,
-    start: framed.start,
-    end: framed.end,
-    kind: startLine.kind,
-    startLine,
-    headers,
-    lines,
-    bodyLine,
-    bodyStart,
-    bodyEnd,
-    contentType,
-    problems,
-    meta: framed.meta,
-  };
+  // Most messages have no problem: they share one empty array instead of allocating their own.
+  const own = problems.length === 0 ? NO_PROBLEMS : problems.slice();
+  return new ParsedMessage(
+    index, framed.start, framed.end, startLine.kind, startLine, lines, bodyLine, bodyStart, bodyEnd, contentType, own,
+    framed.meta, text, headerData,
+  );
 }
 
-interface MutableHeader extends SipHeader {
-  valueStart: number;
-  valueEnd: number;
-  lastLine: number;
-}
-
-function parseHeaderLine(text: string, s: number, e: number, line: number, problems: Problem[]): MutableHeader | null {
+/** Parses `Name: value` into a new header record; returns its index in the slab, or -1 when the line is not a header. */
+function parseHeaderLine(text: string, s: number, e: number, line: number, problems: Problem[]): number {
   // Scan this line only: an unbounded indexOf would make colon-less lines quadratic.
   let colon = s;
   while (colon < e && text.charCodeAt(colon) !== 58) colon++;
@@ -139,7 +225,7 @@ function parseHeaderLine(text: string, s: number, e: number, line: number, probl
       start: s, end: e, code: 'header-missing-colon',
       message: 'Header line has no colon; expected "Name: value"',
     });
-    return null;
+    return -1;
   }
   let nameEnd = colon;
   while (nameEnd > s && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
@@ -157,12 +243,29 @@ function parseHeaderLine(text: string, s: number, e: number, line: number, probl
   while (valueStart < e && isSpace(text.charCodeAt(valueStart))) valueStart++;
   let valueEnd = e;
   while (valueEnd > valueStart && isSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
-  const canonical = canonicalHeaderName(text.slice(s, nameEnd));
-  return {
-    nameStart: s, nameEnd, colon, valueStart, valueEnd,
-    name: canonical.name, key: canonical.key, compact: canonical.compact,
-    firstLine: line, lastLine: line,
-  };
+  const at = slab.add();
+  const data = slab.data;
+  data[at + H_NAME_START] = s;
+  data[at + H_NAME_END] = nameEnd;
+  data[at + H_COLON] = colon;
+  data[at + H_VALUE_START] = valueStart;
+  data[at + H_VALUE_END] = valueEnd;
+  data[at + H_FIRST_LINE] = line;
+  data[at + H_LAST_LINE] = line;
+  data[at + H_NAME_ID] = headerNameIdAt(text, s, nameEnd);
+  return at;
+}
+
+/** `[start, end)` as a decimal of 1 to 10 digits, or null. */
+function decimalAt(text: string, start: number, end: number): number | null {
+  if (end <= start || end - start > 10) return null;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    value = value * 10 + d;
+  }
+  return value;
 }
 
 function countReplacementChars(text: string, start: number, end: number): number {
@@ -171,12 +274,14 @@ function countReplacementChars(text: string, start: number, end: number): number
   return count;
 }
 
-function mediaType(text: string, headers: readonly SipHeader[]): string | null {
-  for (const h of headers) {
-    if (h.key !== 'content-type') continue;
-    let end = h.valueStart;
-    while (end < h.valueEnd && text.charCodeAt(end) !== 59) end++;
-    const type = text.slice(h.valueStart, end).trim().toLowerCase();
+function mediaType(text: string, data: Int32Array): string | null {
+  for (let at = 0; at < data.length; at += H_STRIDE) {
+    if (nameOf(text, data, at).key !== 'content-type') continue;
+    const valueStart = data[at + H_VALUE_START];
+    const valueEnd = data[at + H_VALUE_END];
+    let end = valueStart;
+    while (end < valueEnd && text.charCodeAt(end) !== 59) end++;
+    const type = text.slice(valueStart, end).trim().toLowerCase();
     return type.length > 0 ? type : null;
   }
   return null;
@@ -192,18 +297,19 @@ function mediaType(text: string, headers: readonly SipHeader[]): string | null {
  */
 function checkContentLength(
   text: string,
-  headers: readonly SipHeader[],
+  data: Int32Array,
   lines: Int32Array,
   bodyLine: number,
   problems: Problem[],
 ): number | null {
   let announced: number | null = null;
-  let first: SipHeader | null = null;
-  for (const h of headers) {
-    if (h.key !== 'content-length') continue;
-    const written = text.slice(h.valueStart, h.valueEnd);
-    const value = /^\d{1,10}$/.test(written) ? Number(written) : NaN;
-    if (Number.isNaN(value)) {
+  let first: { valueStart: number; valueEnd: number } | null = null;
+  for (let at = 0; at < data.length; at += H_STRIDE) {
+    if (nameOf(text, data, at).key !== 'content-length') continue;
+    const h = { nameStart: data[at + H_NAME_START], valueStart: data[at + H_VALUE_START], valueEnd: data[at + H_VALUE_END] };
+    const value = decimalAt(text, h.valueStart, h.valueEnd);
+    if (value === null) {
+      const written = text.slice(h.valueStart, h.valueEnd);
       problems.push({
         start: h.valueStart, end: Math.max(h.valueEnd, h.valueStart), code: 'content-length-invalid',
         message: `Content-Length "${written.slice(0, 40)}" is not a non-negative decimal number`,

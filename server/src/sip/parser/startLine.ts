@@ -37,7 +37,10 @@ function parseStatusLine(text: string, start: number, end: number, problems: Pro
   let status: number | null = null;
   let allDigits = statusEnd > statusStart;
   for (let k = statusStart; k < statusEnd; k++) if (!isDigit(text.charCodeAt(k))) allDigits = false;
-  if (allDigits && statusEnd - statusStart <= 15) status = Number(text.slice(statusStart, statusEnd));
+  if (allDigits && statusEnd - statusStart <= 15) {
+    status = 0;
+    for (let k = statusStart; k < statusEnd; k++) status = status * 10 + (text.charCodeAt(k) - 48);
+  }
   if (statusEnd === statusStart) {
     problems.push({ start, end, code: 'status-code-invalid', message: 'Status line has no status code; expected SIP/2.0 SP 3DIGIT SP Reason-Phrase' });
   } else if (!allDigits || statusEnd - statusStart !== 3 || status === null || status < 100 || status > 699) {
@@ -56,7 +59,7 @@ function parseStatusLine(text: string, start: number, end: number, problems: Pro
   return {
     kind: 'response', start, end,
     method: null, methodStart: NONE, methodEnd: NONE, uriStart: NONE, uriEnd: NONE,
-    version: text.slice(start, versionEnd), versionStart: start, versionEnd,
+    version: versionText(text, start, versionEnd), versionStart: start, versionEnd,
     status, statusStart, statusEnd,
     reason: text.slice(reasonStart, reasonEnd), reasonStart, reasonEnd,
   };
@@ -108,9 +111,9 @@ function parseRequestLine(text: string, start: number, end: number, problems: Pr
   }
   return {
     kind: 'request', start, end,
-    method: text.slice(start, methodEnd), methodStart: start, methodEnd,
+    method: methodText(text, start, methodEnd), methodStart: start, methodEnd,
     uriStart, uriEnd: Math.max(uriStart, uriEnd),
-    version: hasVersion ? text.slice(versionStart, versionEnd) : null, versionStart, versionEnd,
+    version: hasVersion ? versionText(text, versionStart, versionEnd) : null, versionStart, versionEnd,
     status: null, statusStart: NONE, statusEnd: NONE, reason: null, reasonStart: NONE, reasonEnd: NONE,
   };
 }
@@ -125,9 +128,29 @@ function skipSeparator(text: string, at: number, end: number, problems: Problem[
   return i;
 }
 
+const SIP_2_0 = 'SIP/2.0';
+
+/** `SIP/2.0` in any case (RFC 3261 section 7.1: the version string is case-insensitive). */
+function isSip20(text: string, start: number, end: number): boolean {
+  if (end - start !== 7 || !startsWithSipSlash(text, start, end)) return false;
+  return text.charCodeAt(start + 4) === 50 && text.charCodeAt(start + 5) === 46 && text.charCodeAt(start + 6) === 48;
+}
+
+/** The version as written; the common `SIP/2.0` shares one string instead of a slice per message. */
+function versionText(text: string, start: number, end: number): string {
+  return text.startsWith(SIP_2_0, start) && end - start === 7 ? SIP_2_0 : text.slice(start, end);
+}
+
+/** Method names as written, shared for the common ones (one allocation less per request). */
+const METHOD_STRINGS = ['INVITE', 'ACK', 'BYE', 'CANCEL', 'REGISTER', 'OPTIONS', 'PRACK', 'SUBSCRIBE', 'NOTIFY', 'PUBLISH', 'INFO', 'REFER', 'MESSAGE', 'UPDATE'];
+
+function methodText(text: string, start: number, end: number): string {
+  for (const m of METHOD_STRINGS) if (m.length === end - start && text.startsWith(m, start)) return m;
+  return text.slice(start, end);
+}
+
 function checkVersion(text: string, start: number, end: number, problems: Problem[]): void {
+  if (isSip20(text, start, end)) return;
   const written = text.slice(start, Math.min(end, start + 40));
-  if (written.toUpperCase() !== 'SIP/2.0') {
-    problems.push({ start, end, code: 'sip-version-invalid', message: `SIP version "${written}" is not supported; expected SIP/2.0` });
-  }
+  problems.push({ start, end, code: 'sip-version-invalid', message: `SIP version "${written}" is not supported; expected SIP/2.0` });
 }
