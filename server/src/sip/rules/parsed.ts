@@ -1,7 +1,12 @@
 /**
- * Parsed header values shared by the rules, computed on first use and kept
- * per header object (the model is immutable, so a header's parse never
- * changes). Only the headers some rule asks about are ever parsed.
+ * Parsed header values shared by the rules, computed on first use. Only the
+ * headers some rule asks about are ever parsed.
+ *
+ * Two caches, neither tied to the model's lifetime (the model must stay
+ * small): a header's value text is kept while the engine is on its message;
+ * parse trees, whose offsets are relative to the value, are memoised by the
+ * value itself, so the From, To, Contact and CSeq values that repeat through
+ * a call are parsed once. Both are bounded.
  */
 import { LINE_STRIDE, type SipHeader, type SipMessage } from '../model';
 import { isBlank } from '../framing/lineScan';
@@ -14,12 +19,31 @@ import { problem, type SyntaxProblem } from '../syntax/problem';
 import { canonicalHeaderName } from '../knowledge/headerNames';
 import type { RuleContext } from './types';
 
-const texts = new WeakMap<SipHeader, ValueText>();
-const vias = new WeakMap<SipHeader, ViaList>();
-const addresses = new WeakMap<SipHeader, AddressList>();
-const cseqs = new WeakMap<SipHeader, CSeqParts>();
+let textsOf: SipMessage | null = null;
+const texts = new Map<SipHeader, ValueText>();
+
+/** Parse results by value, each map cleared when it grows past MEMO_LIMIT entries. */
+const MEMO_LIMIT = 20_000;
+const vias = new Map<string, ViaList>();
+/** Per header name (it appears in messages), then by value. */
+const addresses = new Map<string, Map<string, AddressList>>();
+const cseqs = new Map<string, CSeqParts>();
+
+function memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) {
+    if (map.size >= MEMO_LIMIT) map.clear();
+    value = compute();
+    map.set(key, value);
+  }
+  return value;
+}
 
 export function valueTextOf(context: RuleContext, message: SipMessage, header: SipHeader): ValueText {
+  if (textsOf !== message) {
+    textsOf = message;
+    texts.clear();
+  }
   let vt = texts.get(header);
   if (vt === undefined) {
     vt = headerText(context.text, message, header);
@@ -57,13 +81,8 @@ export function looksRedacted(value: string): boolean {
 const NOTHING_READ = Object.freeze({ items: Object.freeze([]), problem: null });
 
 export function viaOf(context: RuleContext, message: SipMessage, header: SipHeader): ViaList {
-  let v = vias.get(header);
-  if (v === undefined) {
-    const value = valueTextOf(context, message, header).value;
-    v = looksRedacted(value) ? NOTHING_READ : parseVia(value);
-    vias.set(header, v);
-  }
-  return v;
+  const value = valueTextOf(context, message, header).value;
+  return memo(vias, value, () => (looksRedacted(value) ? NOTHING_READ : parseVia(value)));
 }
 
 /** Headers whose values are addresses (name-addr / addr-spec), and how to read them. */
@@ -86,13 +105,15 @@ export const ADDRESS_HEADERS: ReadonlyMap<string, Omit<AddressOptions, 'what'>> 
 export function addressesOf(context: RuleContext, message: SipMessage, header: SipHeader): AddressList | null {
   const options = ADDRESS_HEADERS.get(header.key);
   if (options === undefined) return null;
-  let a = addresses.get(header);
-  if (a === undefined) {
-    const value = valueTextOf(context, message, header).value;
-    a = looksRedacted(value) ? NOTHING_READ : parseAddresses(value, { ...options, what: `the ${header.name} header` });
-    addresses.set(header, a);
+  const value = valueTextOf(context, message, header).value;
+  let byValue = addresses.get(header.name);
+  if (byValue === undefined) {
+    if (addresses.size >= 256) addresses.clear();
+    byValue = new Map();
+    addresses.set(header.name, byValue);
   }
-  return a;
+  return memo(byValue, value, () =>
+    looksRedacted(value) ? NOTHING_READ : parseAddresses(value, { ...options, what: `the ${header.name} header` }));
 }
 
 export interface CSeqParts {
@@ -106,12 +127,8 @@ export interface CSeqParts {
 
 /** CSeq = 1*DIGIT LWS Method (RFC 3261 section 20.16); the number below 2**31 (section 8.1.1.5). */
 export function cseqOf(context: RuleContext, message: SipMessage, header: SipHeader): CSeqParts {
-  let c = cseqs.get(header);
-  if (c === undefined) {
-    c = parseCSeqParts(valueTextOf(context, message, header).value);
-    cseqs.set(header, c);
-  }
-  return c;
+  const value = valueTextOf(context, message, header).value;
+  return memo(cseqs, value, () => parseCSeqParts(value));
 }
 
 function parseCSeqParts(s: string): CSeqParts {
