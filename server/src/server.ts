@@ -31,7 +31,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ModelCache } from './modelCache';
 import { SettingsCache } from './settings';
 import { CALLS_REQUEST, TRACE_STATUS_NOTIFICATION, type CallItem, type CallsParams, type TraceStatusParams } from './protocol';
-import { validate, type SipDiagnostic } from './sip/rules/engine';
+import { validationSteps, type SipDiagnostic } from './sip/rules/engine';
 import { hoverAt } from './sip/hover/hover';
 import { analysisOf } from './sip/analysis/analyze';
 import { outline, type OutlineNode } from './sip/features/outline';
@@ -43,8 +43,12 @@ import { fixesFor, headerNameFixes, type QuickFix } from './sip/fixes';
 import { ruleDocumentationUri } from './ruleDocs';
 import type { Severity, TraceModel } from './sip/model';
 
-/** Wait this long after the last edit before validating again. */
-const CHANGE_DEBOUNCE_MS = 200;
+/**
+ * Wait this long after the last edit before validating again: long enough to
+ * group a burst of keystrokes, short next to the re-parse of an edit, which
+ * only touches the messages around it.
+ */
+const CHANGE_DEBOUNCE_MS = 50;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -54,8 +58,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const models = new ModelCache();
+  // The update hook sees each change with the document before it: the cache learns where the text changed.
+  const documents = new TextDocuments({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      models.noteChanges(document, changes);
+      return TextDocument.update(document, changes, version);
+    },
+  });
   let clientPullsConfiguration = false;
   let clientSupportsDynamicConfiguration = false;
   const settings = new SettingsCache(connection, () => clientPullsConfiguration);
@@ -102,9 +113,18 @@ export function startServer(connection: Connection): void {
     // The document may have changed while settings were fetched: the newer version gets its own run.
     if (documents.get(uri)?.version !== version) return;
     const model = models.get(document, current.traceFormat);
-    const found = validate(model, current.validation);
+    // In steps, yielding to other requests (a hover) between them, and given up
+    // as soon as a newer version of the document exists. What the messages say
+    // is published first; the conversation-level rules, which analyse the whole
+    // trace, follow.
+    const stale = () => documents.get(uri)?.version !== version;
+    const messageLevel = await runSteps(validationSteps(model, current.validation, { traceRules: false }), stale);
+    if (messageLevel === null) return;
+    await connection.sendDiagnostics({ uri, version, diagnostics: messageLevel.map((d) => toDiagnostic(model, d)) });
+    const found = await runSteps(validationSteps(model, current.validation), stale);
+    if (found === null) return;
     const diagnostics = found.map((d) => toDiagnostic(model, d));
-    await connection.sendDiagnostics({ uri, version, diagnostics });
+    if (found.length !== messageLevel.length) await connection.sendDiagnostics({ uri, version, diagnostics });
     const status: TraceStatusParams = {
       uri,
       format: model.format.id,
@@ -340,6 +360,16 @@ function toDiagnostic(model: TraceModel, d: SipDiagnostic): Diagnostic {
     source: 'sip',
     message: d.message,
   };
+}
+
+/** Drives a stepwise computation, yielding to the event loop between steps; null when it went stale. */
+async function runSteps<T>(steps: Generator<void, T>, stale: () => boolean): Promise<T | null> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stale()) return null;
+  }
 }
 
 /**

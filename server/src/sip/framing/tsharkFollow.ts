@@ -27,6 +27,8 @@ const FOLLOW = /^Follow: ([a-z]+),ascii\s*$/;
 export const tsharkFollowFramer: Framer = {
   id: 'tshark-follow',
   label: 'tshark follow stream (ASCII)',
+  // Node addresses and the stream's start come from its header, far before most payloads.
+  resumable: false,
   score(lines) {
     let n = 0;
     for (const line of lines) if (FOLLOW.test(line)) n += 3;

@@ -51,4 +51,10 @@ export interface Framer {
    */
   score(sampleLines: readonly string[]): number;
   frame(text: string, sink: FrameSink): void;
+  /**
+   * False when framing a message depends on state from far before it (a
+   * stream header, say), so the incremental re-parse cannot start at a
+   * message boundary and parses the whole text instead. Default true.
+   */
+  readonly resumable?: boolean;
 }

@@ -87,6 +87,11 @@ class ParsedMessage implements SipMessage {
     private readonly headerData: Int32Array,
   ) {}
 
+  /** The flat header records (for `shiftMessage`). */
+  headerRecords(): Int32Array {
+    return this.headerData;
+  }
+
   get headers(): readonly SipHeader[] {
     if (this.materialized === null) {
       const data = this.headerData;
@@ -360,4 +365,58 @@ function checkContentLength(
     });
   }
   return announced;
+}
+
+/** Where a shifted message came from, so cached results can follow it (see `rules/engine.ts`). */
+const shiftedFrom = new WeakMap<SipMessage, { readonly origin: SipMessage; readonly delta: number }>();
+
+export function originOf(message: SipMessage): { readonly origin: SipMessage; readonly delta: number } | undefined {
+  return shiftedFrom.get(message);
+}
+
+/**
+ * The same message `delta` characters further in `text` (an edit before it
+ * moved it), as message number `index`: every offset moves, nothing is
+ * parsed again. Used by the incremental re-parse.
+ */
+export function shiftMessage(message: SipMessage, delta: number, index: number, text: string): SipMessage {
+  const m = message as ParsedMessage;
+  const lines = new Int32Array(m.lines.length);
+  for (let i = 0; i < lines.length; i += LINE_STRIDE) {
+    lines[i] = m.lines[i] + delta;
+    lines[i + 1] = m.lines[i + 1] + delta;
+    lines[i + 2] = m.lines[i + 2];
+  }
+  const source = m.headerRecords();
+  const headerData = new Int32Array(source.length);
+  for (let at = 0; at < source.length; at += H_STRIDE) {
+    headerData[at + H_NAME_START] = source[at + H_NAME_START] + delta;
+    headerData[at + H_NAME_END] = source[at + H_NAME_END] + delta;
+    headerData[at + H_COLON] = source[at + H_COLON] + delta;
+    headerData[at + H_VALUE_START] = source[at + H_VALUE_START] + delta;
+    headerData[at + H_VALUE_END] = source[at + H_VALUE_END] + delta;
+    headerData[at + H_FIRST_LINE] = source[at + H_FIRST_LINE];
+    headerData[at + H_LAST_LINE] = source[at + H_LAST_LINE];
+    headerData[at + H_NAME_ID] = source[at + H_NAME_ID];
+  }
+  const sl = m.startLine;
+  const move = (offset: number) => (offset < 0 ? offset : offset + delta);
+  const startLine: StartLine = {
+    ...sl,
+    start: sl.start + delta, end: sl.end + delta,
+    methodStart: move(sl.methodStart), methodEnd: move(sl.methodEnd),
+    uriStart: move(sl.uriStart), uriEnd: move(sl.uriEnd),
+    versionStart: move(sl.versionStart), versionEnd: move(sl.versionEnd),
+    statusStart: move(sl.statusStart), statusEnd: move(sl.statusEnd),
+    reasonStart: move(sl.reasonStart), reasonEnd: move(sl.reasonEnd),
+  };
+  const problems = m.problems.length === 0 ? NO_PROBLEMS : m.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta }));
+  const meta = m.meta.frameStart < 0 && m.meta.frameEnd < 0 ? m.meta : { ...m.meta, frameStart: move(m.meta.frameStart), frameEnd: move(m.meta.frameEnd) };
+  const shifted = new ParsedMessage(
+    index, m.start + delta, m.end + delta, m.kind, startLine, lines, m.bodyLine, m.bodyStart + delta, m.bodyEnd + delta,
+    m.contentType, problems, meta, text, headerData,
+  );
+  // The message it was moved from (the previous version's); the engine follows this chain to reuse results.
+  shiftedFrom.set(shifted, { origin: message, delta });
+  return shifted;
 }

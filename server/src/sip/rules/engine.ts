@@ -4,7 +4,8 @@
  * (severity overrides, rules turned off, a cap), and returns diagnostics as
  * offsets. Callers turn offsets into positions.
  */
-import type { Problem, Severity, TraceModel } from '../model';
+import type { Problem, Severity, SipMessage, TraceModel } from '../model';
+import { originOf } from '../parser/messageParser';
 import { ruleInfo } from './catalog';
 import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
@@ -33,7 +34,36 @@ export interface SipDiagnostic extends Problem {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-export function validate(model: TraceModel, settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS): SipDiagnostic[] {
+export interface ValidationOptions {
+  /** Run the conversation-level rules too (they need the whole trace's analysis). Default true. */
+  readonly traceRules?: boolean;
+}
+
+export function validate(
+  model: TraceModel,
+  settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS,
+  options: ValidationOptions = {},
+): SipDiagnostic[] {
+  const steps = validationSteps(model, settings, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Messages validated between two yields of `validationSteps`. */
+const MESSAGES_PER_STEP = 2000;
+
+/**
+ * The same validation as `validate`, in steps: the generator yields after
+ * every few thousand messages, so the language server can answer a hover in
+ * between and drop the work when the document changed.
+ */
+export function* validationSteps(
+  model: TraceModel,
+  settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS,
+  options: ValidationOptions = {},
+): Generator<void, SipDiagnostic[]> {
   if (!settings.enable) return [];
   const out: SipDiagnostic[] = [];
   const limit = Math.max(0, settings.maxProblems);
@@ -45,27 +75,23 @@ export function validate(model: TraceModel, settings: ValidationSettings = DEFAU
     return out.length < limit;
   };
   for (const problem of model.problems) if (!add(problem)) return finish(out);
-  let full = false;
-  const context: RuleContext = {
-    text: model.text,
-    model,
-    report(code, start, end, message) {
-      if (!full && !add({ start, end, code, message })) full = true;
-    },
-  };
+  let count = 0;
   for (const message of model.messages) {
     for (const problem of message.problems) if (!add(problem)) return finish(out);
-    for (const rule of MESSAGE_RULES) {
-      try {
-        rule(message, context);
-      } catch (error) {
-        add({ start: message.start, end: message.startLine.end, code: 'internal-error', message: `A SIP Trace rule failed on this message (internal error: ${String(error)}); please report it` });
-      }
-      if (full) return finish(out);
-    }
+    for (const problem of messageReports(model, message)) if (!add(problem)) return finish(out);
+    if (++count % MESSAGES_PER_STEP === 0) yield;
   }
   // The conversation-level rules need the analysis; skip building it when they are all off.
-  if (TRACE_RULE_IDS.some((id) => settings.rules[id] !== 'off')) {
+  if (options.traceRules !== false && TRACE_RULE_IDS.some((id) => settings.rules[id] !== 'off')) {
+    yield;
+    let full = false;
+    const context: RuleContext = {
+      text: model.text,
+      model,
+      report(code, start, end, message) {
+        if (!full && !add({ start, end, code, message })) full = true;
+      },
+    };
     const analysis = analysisOf(model);
     for (const rule of TRACE_RULES) {
       try {
@@ -77,6 +103,59 @@ export function validate(model: TraceModel, settings: ValidationSettings = DEFAU
     }
   }
   return finish(out);
+}
+
+/**
+ * What the message rules report for one message, before settings apply.
+ * Cached per message: an edit re-parses only the messages around it, and a
+ * message the edit merely moved takes its earlier results, moved along
+ * (rules judge a message by its own text). ACK and CANCEL are always judged
+ * again: their CSeq is compared with their INVITE, elsewhere in the trace.
+ */
+const reportCache = new WeakMap<SipMessage, readonly Problem[]>();
+const NO_REPORTS: readonly Problem[] = Object.freeze([]);
+/** How far back along the chain of moves to look for results. */
+const MAX_MOVES = 16;
+
+function messageReports(model: TraceModel, message: SipMessage): readonly Problem[] {
+  const cached = reportCache.get(message);
+  if (cached !== undefined) return cached;
+  const method = message.startLine.method;
+  const judgedWithOthers = message.kind === 'request' && (method === 'ACK' || method === 'CANCEL');
+  if (!judgedWithOthers) {
+    let delta = 0;
+    let current = message;
+    for (let k = 0; k < MAX_MOVES; k++) {
+      const moved = originOf(current);
+      if (moved === undefined) break;
+      delta += moved.delta;
+      current = moved.origin;
+      const earlier = reportCache.get(current);
+      if (earlier !== undefined) {
+        const shifted = earlier.length === 0 ? NO_REPORTS : earlier.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta }));
+        reportCache.set(message, shifted);
+        return shifted;
+      }
+    }
+  }
+  const collected: Problem[] = [];
+  const context: RuleContext = {
+    text: model.text,
+    model,
+    report(code, start, end, text) {
+      collected.push({ start, end, code, message: text });
+    },
+  };
+  for (const rule of MESSAGE_RULES) {
+    try {
+      rule(message, context);
+    } catch (error) {
+      collected.push({ start: message.start, end: message.startLine.end, code: 'internal-error', message: `A SIP Trace rule failed on this message (internal error: ${String(error)}); please report it` });
+    }
+  }
+  const result = collected.length === 0 ? NO_REPORTS : collected;
+  if (!judgedWithOthers) reportCache.set(message, result);
+  return result;
 }
 
 function finish(out: SipDiagnostic[]): SipDiagnostic[] {

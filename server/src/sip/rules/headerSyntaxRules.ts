@@ -102,9 +102,10 @@ const duplicates: MessageRule = (message, context) => {
     }
     // Differing Content-Length values are the parser's content-length-invalid already.
     if (h.key === 'content-length' && message.problems.some((p) => p.code === 'content-length-invalid')) continue;
-    const line = context.model.lineIndex.positionAt(earlier.nameStart).line + 1;
+    // Relative, not an absolute line number: the text stays true when edits above move the message.
+    const above = h.firstLine - earlier.firstLine;
     context.report('header-duplicate', h.nameStart, h.valueEnd > h.valueStart ? h.valueEnd : h.colon + 1,
-      `${h.name} appears more than once (first on line ${line}); it takes a single value (RFC 3261 section 7.3.1), so a receiver cannot tell which one holds${sameValue(context, message, earlier, h) ? ', even though both are equal' : ''}`);
+      `${h.name} appears more than once (first ${above} line${above === 1 ? '' : 's'} above); it takes a single value (RFC 3261 section 7.3.1), so a receiver cannot tell which one holds${sameValue(context, message, earlier, h) ? ', even though both are equal' : ''}`);
   }
 };
 

@@ -1,0 +1,103 @@
+/**
+ * The incremental re-parse equals a full parse: thousands of seeded random
+ * edits (typing, deleting, pasting lines, breaking and fixing headers and
+ * blank lines) on large traces of every wrapping, compared message by
+ * message, header by header, problem by problem.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseTrace } from '../../../server/src/sip/parse';
+import { EditAccumulator, reparse } from '../../../server/src/sip/incremental';
+import { validate } from '../../../server/src/sip/rules/engine';
+import { framerById } from '../../../server/src/sip/framing/registry';
+import type { TraceModel } from '../../../server/src/sip/model';
+import { REPO_ROOT } from '../helpers';
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Everything a user can see of a model, as plain data. */
+function snapshot(model: TraceModel) {
+  return {
+    format: model.format.id,
+    problems: model.problems,
+    messages: model.messages.map((m) => ({
+      index: m.index, start: m.start, end: m.end, kind: m.kind, startLine: m.startLine, lines: [...m.lines],
+      bodyLine: m.bodyLine, bodyStart: m.bodyStart, bodyEnd: m.bodyEnd, contentType: m.contentType,
+      problems: m.problems, meta: m.meta, headers: m.headers.map((h) => ({ ...h })),
+    })),
+  };
+}
+
+const FIXTURES = path.join(REPO_ROOT, 'test', 'unit', 'framing', 'fixtures');
+const EDITS_PER_FORMAT = 30;
+
+/** A trace large enough that the incremental path is taken (past the detection lines). */
+function bigTrace(file: string): string {
+  const one = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+  const lines = one.split('\n').length;
+  return one.repeat(Math.ceil(3_000 / lines) + 1);
+}
+
+const SNIPPETS = ['\r\n', '\n', ':', ' ', 'x', 'Via: SIP/2.0/UDP h;branch=z9hG4bK9\r\n', 'SIP/2.0 200 OK\r\n', '\r\n\r\n', 'Content-Length: 5\r\n', 'INVITE sip:a@b SIP/2.0\r\n'];
+
+for (const file of fs.readdirSync(FIXTURES).filter((f) => f !== 'tshark-decoded.txt').sort()) {
+  test(`incremental re-parse equals a full parse: ${file}`, () => {
+    const random = prng(0x1ce ^ file.length);
+    let text = bigTrace(file);
+    let model = parseTrace(text);
+    let incremental = 0;
+    for (let i = 0; i < EDITS_PER_FORMAT; i++) {
+      // Edits land past the lines detection reads (the first 400 here).
+      const start = Math.floor(text.length / 3 + random() * (text.length * 2 / 3 - 10));
+      const end = Math.min(text.length, start + (random() < 0.5 ? 0 : Math.floor(random() * 40)));
+      const inserted = random() < 0.3 ? '' : SNIPPETS[Math.floor(random() * SNIPPETS.length)];
+      const next = text.slice(0, start) + inserted + text.slice(end);
+      const updated = reparse(model, next, { start, end, delta: inserted.length - (end - start) });
+      const expected = parseTrace(next);
+      assert.deepEqual(snapshot(updated), snapshot(expected), `edit ${i} at ${start}-${end} inserting ${JSON.stringify(inserted)}`);
+      if (i % 5 === 0) assert.deepEqual(validate(updated), validate(expected), `diagnostics after edit ${i}`);
+      if (updated.messages.length > 0 && expected.messages.length > 0 && updated.messages[0] === model.messages[0]) incremental++;
+      text = next;
+      model = updated;
+    }
+    if (framerById(model.format.id)?.resumable === false) {
+      assert.equal(incremental, 0, 'a framer that cannot resume mid-trace is always parsed in full');
+    } else {
+      // Most edits must really be incremental (the first messages are reused, not re-parsed).
+      assert.ok(incremental > EDITS_PER_FORMAT / 2, `only ${incremental} of ${EDITS_PER_FORMAT} edits were incremental`);
+    }
+  });
+}
+
+test('a sequence of edits folds into one edit in the original offsets', () => {
+  const original = '0123456789abcdefghij';
+  const random = prng(7);
+  for (let round = 0; round < 500; round++) {
+    let text = original;
+    const acc = new EditAccumulator();
+    const steps = 1 + Math.floor(random() * 5);
+    for (let k = 0; k < steps; k++) {
+      const start = Math.floor(random() * (text.length + 1));
+      const end = Math.min(text.length, start + Math.floor(random() * 4));
+      const inserted = 'XYZ'.slice(0, Math.floor(random() * 4));
+      text = text.slice(0, start) + inserted + text.slice(end);
+      acc.add(start, end, inserted.length);
+    }
+    const edit = acc.result()!;
+    // Outside the folded edit, the final text is the original text.
+    assert.equal(text.slice(0, edit.start), original.slice(0, edit.start));
+    assert.equal(text.slice(edit.end + edit.delta), original.slice(edit.end));
+    assert.equal(text.length, original.length + edit.delta);
+  }
+});
