@@ -11,7 +11,9 @@ import { EditAccumulator, reparse } from './sip/incremental';
 interface Entry {
   readonly version: number;
   readonly traceFormat: string;
-  readonly model: TraceModel;
+  model: TraceModel;
+  /** The model came from incremental re-parses since the last full parse. */
+  incremental: boolean;
   /** Edits since `version`; null when they cannot be followed (a full-text change, several changes at once). */
   edits: EditAccumulator | null;
 }
@@ -44,11 +46,47 @@ export class ModelCache {
     const edit = entry && entry.traceFormat === traceFormat ? entry.edits?.result() ?? null : null;
     const text = document.getText();
     const model = entry && edit ? reparse(entry.model, text, edit, { traceFormat }) : parseTrace(text, { traceFormat });
-    this.entries.set(document.uri, { version: document.version, traceFormat, model, edits: new EditAccumulator() });
+    const incremental = entry !== undefined && edit !== null && model.messages.length > 0 && model.messages[0] === entry.model.messages[0];
+    this.entries.set(document.uri, { version: document.version, traceFormat, model, incremental, edits: new EditAccumulator() });
     return model;
+  }
+
+  /**
+   * When the editing pauses: parse the document in full and compare with the
+   * model the incremental re-parses built. They are equal by design (a test
+   * checks thousands of edits); should they ever differ, the full parse wins.
+   * Returns true when the model was replaced (diagnostics must be published again).
+   */
+  verify(document: TextDocument): boolean {
+    const entry = this.entries.get(document.uri);
+    if (!entry || entry.version !== document.version || !entry.incremental) return false;
+    entry.incremental = false;
+    const full = parseTrace(document.getText(), { traceFormat: entry.traceFormat });
+    if (sameMessages(full, entry.model)) return false;
+    entry.model = full;
+    return true;
+  }
+
+  hasIncrementalModel(uri: string): boolean {
+    return this.entries.get(uri)?.incremental === true;
   }
 
   delete(uri: string): void {
     this.entries.delete(uri);
   }
+}
+
+/** Same messages at the same places with the same parser problems (what every feature builds on). */
+function sameMessages(a: TraceModel, b: TraceModel): boolean {
+  if (a.messages.length !== b.messages.length || a.format.id !== b.format.id) return false;
+  for (let i = 0; i < a.messages.length; i++) {
+    const x = a.messages[i];
+    const y = b.messages[i];
+    if (x.start !== y.start || x.end !== y.end || x.bodyLine !== y.bodyLine || x.kind !== y.kind) return false;
+    if (x.lines.length !== y.lines.length || x.problems.length !== y.problems.length) return false;
+    for (let k = 0; k < x.problems.length; k++) {
+      if (x.problems[k].code !== y.problems[k].code || x.problems[k].start !== y.problems[k].start) return false;
+    }
+  }
+  return true;
 }

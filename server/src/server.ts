@@ -50,6 +50,9 @@ import type { Severity, TraceModel } from './sip/model';
  */
 const CHANGE_DEBOUNCE_MS = 50;
 
+/** After this long without an edit, a model built by incremental re-parses is checked against a full parse. */
+const VERIFY_AFTER_IDLE_MS = 1500;
+
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
@@ -125,6 +128,7 @@ export function startServer(connection: Connection): void {
     if (found === null) return;
     const diagnostics = found.map((d) => toDiagnostic(model, d));
     if (found.length !== messageLevel.length) await connection.sendDiagnostics({ uri, version, diagnostics });
+    scheduleVerify(uri);
     const status: TraceStatusParams = {
       uri,
       format: model.format.id,
@@ -133,6 +137,21 @@ export function startServer(connection: Connection): void {
       problemCount: diagnostics.length,
     };
     await connection.sendNotification(TRACE_STATUS_NOTIFICATION, status);
+  }
+
+  const verifyTimers = new Map<string, NodeJS.Timeout>();
+  function scheduleVerify(uri: string): void {
+    const timer = verifyTimers.get(uri);
+    if (timer) clearTimeout(timer);
+    if (!models.hasIncrementalModel(uri)) return;
+    verifyTimers.set(uri, setTimeout(() => {
+      verifyTimers.delete(uri);
+      const document = documents.get(uri);
+      if (document && models.verify(document)) {
+        connection.console.warn(`SIP Trace: the incremental parse of ${uri} differed from a full parse; diagnostics were refreshed`);
+        schedule(uri, 0);
+      }
+    }, VERIFY_AFTER_IDLE_MS));
   }
 
   function schedule(uri: string, delay: number): void {
@@ -153,6 +172,9 @@ export function startServer(connection: Connection): void {
     const timer = pending.get(event.document.uri);
     if (timer) clearTimeout(timer);
     pending.delete(event.document.uri);
+    const verify = verifyTimers.get(event.document.uri);
+    if (verify) clearTimeout(verify);
+    verifyTimers.delete(event.document.uri);
     models.delete(event.document.uri);
     settings.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -47,10 +47,14 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
   // parse is back in step and everything after it is unchanged.
   // (It starts where the message before that ended: a framer may read the
   // log lines before a frame, e.g. Asterisk's timestamp line.)
-  const first = lastStartingAtOrBefore(messages, edit.start) - 1;
+  let first = lastStartingAtOrBefore(messages, edit.start) - 1;
+  // Messages that share one frame (a start line inside a framed message cuts it in two) stay together.
+  while (first >= 1 && frameStartOf(messages[first]) < messages[first - 1].end) first--;
   if (first < 1) return full();
   const last = lastStartingAtOrBefore(messages, edit.end) + 1;
   if (last + 2 >= messages.length) return full();
+  // Likewise the window must not end inside a frame the resync message shares with the next one.
+  if (frameStartOf(messages[last + 2]) < messages[last + 1].end) return full();
   const resync = messages[last + 1];
   // A start line without a version, or none at all, is only recognised after a blank line: its detection depends on what precedes it.
   if (resync.kind === 'unknown' || resync.startLine.version === null) return full();
@@ -75,17 +79,19 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
   if (window.messages.length > 0 && window.messages[0].start + windowStart < messages[first - 1].end) return full();
   // The window's own copy of the resync message met the end of the window where a full parse
   // meets the next message; the old one was parsed in full context, so it is the one kept.
-  for (let i = 0; i < window.messages.length - 1; i++) out.push(shiftMessage(window.messages[i], windowStart, out.length, text));
-  for (let i = last + 1; i < messages.length; i++) out.push(shiftMessage(messages[i], edit.delta, out.length, text));
+  for (let i = 0; i < window.messages.length - 1; i++) out.push(shiftMessage(window.messages[i], windowStart, out.length));
+  for (let i = last + 1; i < messages.length; i++) out.push(shiftMessage(messages[i], edit.delta, out.length));
 
+  // The old index is built by now (its diagnostics were shown): splice it rather than scan 50 MB again.
   let lineIndex: LineIndex | undefined;
+  const oldIndex = old.lineIndex;
   return {
     text,
     format: old.format,
     messages: out,
     problems: [],
     get lineIndex() {
-      return (lineIndex ??= new LineIndex(text));
+      return (lineIndex ??= oldIndex.afterEdit(text, edit.start, edit.end, edit.delta));
     },
   };
 }

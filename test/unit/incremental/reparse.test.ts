@@ -40,7 +40,9 @@ function snapshot(model: TraceModel) {
 }
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'unit', 'framing', 'fixtures');
-const EDITS_PER_FORMAT = 30;
+// A soak run: SIP_INCREMENTAL_EDITS=500 SIP_INCREMENTAL_SEED=2 node --test out/test/unit/incremental
+const EDITS_PER_FORMAT = Number(process.env.SIP_INCREMENTAL_EDITS ?? 30);
+const SEED = Number(process.env.SIP_INCREMENTAL_SEED ?? 0x1ce);
 
 /** A trace large enough that the incremental path is taken (past the detection lines). */
 function bigTrace(file: string): string {
@@ -49,11 +51,11 @@ function bigTrace(file: string): string {
   return one.repeat(Math.ceil(3_000 / lines) + 1);
 }
 
-const SNIPPETS = ['\r\n', '\n', ':', ' ', 'x', 'Via: SIP/2.0/UDP h;branch=z9hG4bK9\r\n', 'SIP/2.0 200 OK\r\n', '\r\n\r\n', 'Content-Length: 5\r\n', 'INVITE sip:a@b SIP/2.0\r\n'];
+const SNIPPETS = ['\r\n', '\n', '\r', ':', ' ', 'x', 'Via: SIP/2.0/UDP h;branch=z9hG4bK9\r\n', 'SIP/2.0 200 OK\r\n', '\r\n\r\n', 'Content-Length: 5\r\n', 'INVITE sip:a@b SIP/2.0\r\n'];
 
 for (const file of fs.readdirSync(FIXTURES).filter((f) => f !== 'tshark-decoded.txt').sort()) {
   test(`incremental re-parse equals a full parse: ${file}`, () => {
-    const random = prng(0x1ce ^ file.length);
+    const random = prng(SEED ^ file.length);
     let text = bigTrace(file);
     let model = parseTrace(text);
     let incremental = 0;
@@ -66,6 +68,9 @@ for (const file of fs.readdirSync(FIXTURES).filter((f) => f !== 'tshark-decoded.
       const updated = reparse(model, next, { start, end, delta: inserted.length - (end - start) });
       const expected = parseTrace(next);
       assert.deepEqual(snapshot(updated), snapshot(expected), `edit ${i} at ${start}-${end} inserting ${JSON.stringify(inserted)}`);
+      const probe = [0, start, Math.min(next.length, start + inserted.length + 1), next.length, Math.floor(random() * next.length)];
+      for (const offset of probe) assert.deepEqual(updated.lineIndex.positionAt(offset), expected.lineIndex.positionAt(offset), `position of ${offset} after edit ${i}`);
+      assert.equal(updated.lineIndex.lineCount, expected.lineIndex.lineCount);
       if (i % 5 === 0) assert.deepEqual(validate(updated), validate(expected), `diagnostics after edit ${i}`);
       if (updated.messages.length > 0 && expected.messages.length > 0 && updated.messages[0] === model.messages[0]) incremental++;
       text = next;

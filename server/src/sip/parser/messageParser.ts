@@ -87,11 +87,6 @@ class ParsedMessage implements SipMessage {
     private readonly headerData: Int32Array,
   ) {}
 
-  /** The flat header records (for `shiftMessage`). */
-  headerRecords(): Int32Array {
-    return this.headerData;
-  }
-
   get headers(): readonly SipHeader[] {
     if (this.materialized === null) {
       const data = this.headerData;
@@ -367,56 +362,118 @@ function checkContentLength(
   return announced;
 }
 
-/** Where a shifted message came from, so cached results can follow it (see `rules/engine.ts`). */
-const shiftedFrom = new WeakMap<SipMessage, { readonly origin: SipMessage; readonly delta: number }>();
+/**
+ * A message moved by an edit before it: a view of the message it was parsed
+ * as (`base`), `delta` characters further. Its offsets are computed on
+ * demand and its arrays built only when read, so moving the tens of thousands
+ * of messages after an edit costs one small object each.
+ */
+class MovedMessage implements SipMessage {
+  private movedStartLine: StartLine | null = null;
+  private movedLines: Int32Array | null = null;
+  private movedHeaders: SipHeader[] | null = null;
+  private movedProblems: readonly Problem[] | null = null;
+  private movedMeta: MessageMeta | null = null;
 
-export function originOf(message: SipMessage): { readonly origin: SipMessage; readonly delta: number } | undefined {
-  return shiftedFrom.get(message);
+  constructor(readonly base: ParsedMessage, readonly delta: number, readonly index: number) {}
+
+  get start(): number {
+    return this.base.start + this.delta;
+  }
+  get end(): number {
+    return this.base.end + this.delta;
+  }
+  get kind(): MessageKind {
+    return this.base.kind;
+  }
+  get bodyLine(): number {
+    return this.base.bodyLine;
+  }
+  get bodyStart(): number {
+    return this.base.bodyStart + this.delta;
+  }
+  get bodyEnd(): number {
+    return this.base.bodyEnd + this.delta;
+  }
+  get contentType(): string | null {
+    return this.base.contentType;
+  }
+
+  get startLine(): StartLine {
+    if (this.movedStartLine === null) {
+      const sl = this.base.startLine;
+      const d = this.delta;
+      const move = (offset: number) => (offset < 0 ? offset : offset + d);
+      this.movedStartLine = {
+        ...sl,
+        start: sl.start + d, end: sl.end + d,
+        methodStart: move(sl.methodStart), methodEnd: move(sl.methodEnd),
+        uriStart: move(sl.uriStart), uriEnd: move(sl.uriEnd),
+        versionStart: move(sl.versionStart), versionEnd: move(sl.versionEnd),
+        statusStart: move(sl.statusStart), statusEnd: move(sl.statusEnd),
+        reasonStart: move(sl.reasonStart), reasonEnd: move(sl.reasonEnd),
+      };
+    }
+    return this.movedStartLine;
+  }
+
+  get lines(): Int32Array {
+    if (this.movedLines === null) {
+      const source = this.base.lines;
+      const lines = new Int32Array(source.length);
+      for (let i = 0; i < lines.length; i += LINE_STRIDE) {
+        lines[i] = source[i] + this.delta;
+        lines[i + 1] = source[i + 1] + this.delta;
+        lines[i + 2] = source[i + 2];
+      }
+      this.movedLines = lines;
+    }
+    return this.movedLines;
+  }
+
+  get headers(): readonly SipHeader[] {
+    if (this.movedHeaders === null) {
+      const d = this.delta;
+      this.movedHeaders = this.base.headers.map((h) => ({
+        ...h,
+        nameStart: h.nameStart + d, nameEnd: h.nameEnd + d, colon: h.colon < 0 ? h.colon : h.colon + d,
+        valueStart: h.valueStart + d, valueEnd: h.valueEnd + d,
+      }));
+    }
+    return this.movedHeaders;
+  }
+
+  get problems(): readonly Problem[] {
+    if (this.movedProblems === null) {
+      const own = this.base.problems;
+      this.movedProblems = own.length === 0 ? NO_PROBLEMS : own.map((p) => ({ ...p, start: p.start + this.delta, end: p.end + this.delta }));
+    }
+    return this.movedProblems;
+  }
+
+  get meta(): MessageMeta {
+    if (this.movedMeta === null) {
+      const meta = this.base.meta;
+      const move = (offset: number) => (offset < 0 ? offset : offset + this.delta);
+      this.movedMeta = meta.frameStart < 0 && meta.frameEnd < 0 ? meta : { ...meta, frameStart: move(meta.frameStart), frameEnd: move(meta.frameEnd) };
+    }
+    return this.movedMeta;
+  }
 }
 
 /**
- * The same message `delta` characters further in `text` (an edit before it
- * moved it), as message number `index`: every offset moves, nothing is
- * parsed again. Used by the incremental re-parse.
+ * The message a (possibly moved) message was parsed as, and how far it has
+ * moved since: results computed for the base hold for every move of it.
  */
-export function shiftMessage(message: SipMessage, delta: number, index: number, text: string): SipMessage {
-  const m = message as ParsedMessage;
-  const lines = new Int32Array(m.lines.length);
-  for (let i = 0; i < lines.length; i += LINE_STRIDE) {
-    lines[i] = m.lines[i] + delta;
-    lines[i + 1] = m.lines[i + 1] + delta;
-    lines[i + 2] = m.lines[i + 2];
-  }
-  const source = m.headerRecords();
-  const headerData = new Int32Array(source.length);
-  for (let at = 0; at < source.length; at += H_STRIDE) {
-    headerData[at + H_NAME_START] = source[at + H_NAME_START] + delta;
-    headerData[at + H_NAME_END] = source[at + H_NAME_END] + delta;
-    headerData[at + H_COLON] = source[at + H_COLON] + delta;
-    headerData[at + H_VALUE_START] = source[at + H_VALUE_START] + delta;
-    headerData[at + H_VALUE_END] = source[at + H_VALUE_END] + delta;
-    headerData[at + H_FIRST_LINE] = source[at + H_FIRST_LINE];
-    headerData[at + H_LAST_LINE] = source[at + H_LAST_LINE];
-    headerData[at + H_NAME_ID] = source[at + H_NAME_ID];
-  }
-  const sl = m.startLine;
-  const move = (offset: number) => (offset < 0 ? offset : offset + delta);
-  const startLine: StartLine = {
-    ...sl,
-    start: sl.start + delta, end: sl.end + delta,
-    methodStart: move(sl.methodStart), methodEnd: move(sl.methodEnd),
-    uriStart: move(sl.uriStart), uriEnd: move(sl.uriEnd),
-    versionStart: move(sl.versionStart), versionEnd: move(sl.versionEnd),
-    statusStart: move(sl.statusStart), statusEnd: move(sl.statusEnd),
-    reasonStart: move(sl.reasonStart), reasonEnd: move(sl.reasonEnd),
-  };
-  const problems = m.problems.length === 0 ? NO_PROBLEMS : m.problems.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta }));
-  const meta = m.meta.frameStart < 0 && m.meta.frameEnd < 0 ? m.meta : { ...m.meta, frameStart: move(m.meta.frameStart), frameEnd: move(m.meta.frameEnd) };
-  const shifted = new ParsedMessage(
-    index, m.start + delta, m.end + delta, m.kind, startLine, lines, m.bodyLine, m.bodyStart + delta, m.bodyEnd + delta,
-    m.contentType, problems, meta, text, headerData,
-  );
-  // The message it was moved from (the previous version's); the engine follows this chain to reuse results.
-  shiftedFrom.set(shifted, { origin: message, delta });
-  return shifted;
+export function baseOf(message: SipMessage): { readonly base: SipMessage; readonly delta: number } {
+  return message instanceof MovedMessage ? { base: message.base, delta: message.delta } : { base: message, delta: 0 };
+}
+
+/**
+ * The same message `delta` characters further in the text (an edit before it
+ * moved it), as message number `index`. Nothing is parsed or copied.
+ */
+export function shiftMessage(message: SipMessage, delta: number, index: number): SipMessage {
+  if (message instanceof MovedMessage) return new MovedMessage(message.base, message.delta + delta, index);
+  return new MovedMessage(message as ParsedMessage, delta, index);
 }

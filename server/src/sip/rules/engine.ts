@@ -5,7 +5,7 @@
  * offsets. Callers turn offsets into positions.
  */
 import type { Problem, Severity, SipMessage, TraceModel } from '../model';
-import { originOf } from '../parser/messageParser';
+import { baseOf } from '../parser/messageParser';
 import { ruleInfo } from './catalog';
 import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
@@ -107,37 +107,22 @@ export function* validationSteps(
 
 /**
  * What the message rules report for one message, before settings apply.
- * Cached per message: an edit re-parses only the messages around it, and a
- * message the edit merely moved takes its earlier results, moved along
- * (rules judge a message by its own text). ACK and CANCEL are always judged
- * again: their CSeq is compared with their INVITE, elsewhere in the trace.
+ * Cached per parsed message, in its own offsets: an edit re-parses only the
+ * messages around it, and a message the edit merely moved keeps its results,
+ * moved along: message rules judge a message by its own text alone (the one
+ * check that compares two messages runs with the conversation-level rules).
  */
 const reportCache = new WeakMap<SipMessage, readonly Problem[]>();
 const NO_REPORTS: readonly Problem[] = Object.freeze([]);
-/** How far back along the chain of moves to look for results. */
-const MAX_MOVES = 16;
+
+function moved(reports: readonly Problem[], delta: number): readonly Problem[] {
+  return delta === 0 || reports.length === 0 ? reports : reports.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta }));
+}
 
 function messageReports(model: TraceModel, message: SipMessage): readonly Problem[] {
-  const cached = reportCache.get(message);
-  if (cached !== undefined) return cached;
-  const method = message.startLine.method;
-  const judgedWithOthers = message.kind === 'request' && (method === 'ACK' || method === 'CANCEL');
-  if (!judgedWithOthers) {
-    let delta = 0;
-    let current = message;
-    for (let k = 0; k < MAX_MOVES; k++) {
-      const moved = originOf(current);
-      if (moved === undefined) break;
-      delta += moved.delta;
-      current = moved.origin;
-      const earlier = reportCache.get(current);
-      if (earlier !== undefined) {
-        const shifted = earlier.length === 0 ? NO_REPORTS : earlier.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta }));
-        reportCache.set(message, shifted);
-        return shifted;
-      }
-    }
-  }
+  const { base, delta } = baseOf(message);
+  const cached = reportCache.get(base);
+  if (cached !== undefined) return moved(cached, delta);
   const collected: Problem[] = [];
   const context: RuleContext = {
     text: model.text,
@@ -153,9 +138,8 @@ function messageReports(model: TraceModel, message: SipMessage): readonly Proble
       collected.push({ start: message.start, end: message.startLine.end, code: 'internal-error', message: `A SIP Trace rule failed on this message (internal error: ${String(error)}); please report it` });
     }
   }
-  const result = collected.length === 0 ? NO_REPORTS : collected;
-  if (!judgedWithOthers) reportCache.set(message, result);
-  return result;
+  reportCache.set(base, collected.length === 0 ? NO_REPORTS : moved(collected, -delta));
+  return collected;
 }
 
 function finish(out: SipDiagnostic[]): SipDiagnostic[] {

@@ -204,7 +204,7 @@ function inviteSeqOf(context: RuleContext, callId: string, branch: string): numb
  * 17.1.1.3). Matched on Call-ID and the RFC 3261 branch, so only the
  * INVITE they belong to is compared.
  */
-const cseqNumberMatchesInvite: MessageRule = (message, context) => {
+export const cseqNumberMatchesInvite: MessageRule = (message, context) => {
   const m = message.startLine.method;
   if (message.kind !== 'request' || (m !== 'ACK' && m !== 'CANCEL')) return;
   const h = header(message, 'cseq');
@@ -223,5 +223,8 @@ const cseqNumberMatchesInvite: MessageRule = (message, context) => {
 
 export const MESSAGE_LEVEL_RULES: readonly MessageRule[] = [
   mandatoryHeaders, maxForwardsMissing, contactMissing, fromTagMissing, toTagMissing, bodyWithoutType,
-  requiredHeaders, cseqNumberMatchesInvite,
+  requiredHeaders,
 ];
+// cseqNumberMatchesInvite compares a message with another one: it runs with the
+// conversation-level rules (traceRules.ts), so every rule above judges one
+// message alone and its results can be cached per message.

@@ -7,6 +7,7 @@
 import type { TraceAnalysis } from '../analysis/analyze';
 import type { TraceModel } from '../model';
 import type { RuleContext } from './types';
+import { cseqNumberMatchesInvite } from './messageRules';
 
 export type TraceRule = (model: TraceModel, analysis: TraceAnalysis, context: RuleContext) => void;
 
@@ -70,7 +71,15 @@ const cseqBackwards: TraceRule = (model, analysis, context) => {
   }
 };
 
-export const TRACE_RULES: readonly TraceRule[] = [requestWithoutResponse, retransmission, inviteWithoutAck, cseqBackwards];
+/** A CANCEL or non-2xx ACK must carry its INVITE's CSeq number (messageRules.ts has the check). */
+const cseqNumberMatchesItsInvite: TraceRule = (model, _analysis, context) => {
+  for (const message of model.messages) {
+    const method = message.startLine.method;
+    if (message.kind === 'request' && (method === 'ACK' || method === 'CANCEL')) cseqNumberMatchesInvite(message, context);
+  }
+};
+
+export const TRACE_RULES: readonly TraceRule[] = [requestWithoutResponse, retransmission, inviteWithoutAck, cseqBackwards, cseqNumberMatchesItsInvite];
 
 /** Rule ids of the trace rules, so the engine can skip the analysis when all are off. */
-export const TRACE_RULE_IDS: readonly string[] = ['request-without-response', 'retransmission', 'invite-final-without-ack', 'cseq-not-increasing'];
+export const TRACE_RULE_IDS: readonly string[] = ['request-without-response', 'retransmission', 'invite-final-without-ack', 'cseq-not-increasing', 'cseq-number-mismatch'];

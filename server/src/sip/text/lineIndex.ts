@@ -23,9 +23,35 @@ export class LineIndex {
   private readonly starts: Uint32Array;
   readonly lineCount: number;
 
-  constructor(private readonly text: string) {
-    this.starts = computeLineStarts(text);
+  constructor(private readonly text: string, starts?: Uint32Array) {
+    this.starts = starts ?? computeLineStarts(text);
     this.lineCount = this.starts.length;
+  }
+
+  /**
+   * The index of `text`, which is this index's text with `[start, end)`
+   * replaced (growing it by `delta`): the lines around the edit are scanned
+   * again, the ones after it move by `delta`. Equal to building it anew.
+   */
+  afterEdit(text: string, start: number, end: number, delta: number): LineIndex {
+    const starts = this.starts;
+    // One line early: an edit right after a lone CR can join it with an LF.
+    const first = Math.max(0, this.positionAt(start).line - 1);
+    const after = this.positionAt(end).line + 1;
+    const from = starts[first];
+    const to = after < this.lineCount ? starts[after] + delta : text.length;
+    const middle: number[] = [];
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) middle.push(i + 1);
+    }
+    // The line break just before `to` is unchanged text, so `to` itself is in `middle` when after < lineCount.
+    const tail = after < this.lineCount ? this.lineCount - after - 1 : 0;
+    const out = new Uint32Array(first + 1 + middle.length + tail);
+    out.set(starts.subarray(0, first + 1));
+    for (let k = 0; k < middle.length; k++) out[first + 1 + k] = middle[k];
+    for (let k = 0; k < tail; k++) out[first + 1 + middle.length + k] = starts[after + 1 + k] + delta;
+    return new LineIndex(text, out);
   }
 
   positionAt(offset: number): Position {

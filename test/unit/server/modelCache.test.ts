@@ -1,0 +1,48 @@
+/** The server's model cache: incremental after edits, and the full-parse check when editing pauses. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ModelCache } from '../../../server/src/modelCache';
+import { parseTrace } from '../../../server/src/sip/parse';
+import { REPO_ROOT, readText } from '../helpers';
+
+const CALLS = readText(path.join(REPO_ROOT, 'test', 'fixtures', 'calls.sip'));
+const TEXT = Array.from({ length: 12 }, () => CALLS).join('\r\n');
+
+type Change = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
+
+function edited(document: TextDocument, offset: number, insert: string): { next: TextDocument; change: Change } {
+  const at = document.positionAt(offset);
+  const change = { range: { start: at, end: at }, text: insert };
+  return { next: TextDocument.update(document, [change], document.version + 1), change };
+}
+
+test('an edit far into a trace re-parses incrementally; the idle check finds it equal to a full parse', () => {
+  const cache = new ModelCache();
+  const doc = TextDocument.create('file:///a.sip', 'sip', 1, TEXT);
+  const before = cache.get(doc, 'auto');
+  const { next, change } = edited(doc, Math.floor(TEXT.length * 0.8), 'X-Edit: 1\r\n');
+  cache.noteChanges(doc, [change]);
+  const after = cache.get(next, 'auto');
+  assert.equal(after.messages[0], before.messages[0], 'messages before the edit are reused');
+  assert.ok(cache.hasIncrementalModel(next.uri));
+  assert.equal(cache.verify(next), false, 'equal to a full parse');
+  assert.equal(cache.hasIncrementalModel(next.uri), false);
+});
+
+test('should an incremental model ever differ from a full parse, the check replaces it', () => {
+  const cache = new ModelCache();
+  const doc = TextDocument.create('file:///b.sip', 'sip', 1, TEXT);
+  cache.get(doc, 'auto');
+  // Tell the cache about a different place than the real edit: its re-parse then misses the change.
+  const real = Math.floor(TEXT.length * 0.5);
+  const { next } = edited(doc, real, 'INVITE sip:x@y SIP/2.0\r\n\r\n');
+  const elsewhere = doc.positionAt(Math.floor(TEXT.length * 0.9));
+  cache.noteChanges(doc, [{ range: { start: elsewhere, end: elsewhere }, text: 'INVITE sip:x@y SIP/2.0\r\n\r\n' }]);
+  const drifted = cache.get(next, 'auto');
+  const full = parseTrace(next.getText());
+  assert.notEqual(drifted.messages.length, full.messages.length, 'the simulated bug shows');
+  assert.equal(cache.verify(next), true, 'the check notices');
+  assert.equal(cache.get(next, 'auto').messages.length, full.messages.length, 'and the full parse wins');
+});
