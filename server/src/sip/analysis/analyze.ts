@@ -86,7 +86,19 @@ function responseIdentity(m: SipMessage, k: MessageKeys, rseq: string | null): s
   return `${m.startLine.status}|${k.toTag}|${rseq}`;
 }
 
+/** Transactions, calls and their summaries (participants, outcome, timing, media). */
 export function analyzeTrace(model: TraceModel): TraceAnalysis {
+  const analysis = analyzeStructure(model);
+  summarize(model, analysis);
+  return analysis;
+}
+
+function summarize(model: TraceModel, analysis: TraceAnalysis): void {
+  for (const call of analysis.calls) summarizeCall(model, analysis.keys, analysis.transactions, call);
+}
+
+/** Transactions and calls only: what the conversation-level rules need (no summaries). */
+function analyzeStructure(model: TraceModel): TraceAnalysis {
   const { messages, text } = model;
   const keys = messages.map((m) => messageKeys(text, m));
   const transactions: Transaction[] = [];
@@ -198,7 +210,6 @@ export function analyzeTrace(model: TraceModel): TraceAnalysis {
     }
   }
 
-  for (const call of calls) summarizeCall(model, keys, transactions, call);
   return { keys, transactions, calls, transactionOf, callOf, retransmissionOf };
 }
 
@@ -308,14 +319,32 @@ export function formatDuration(ms: number): string {
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-const cache = new WeakMap<TraceModel, TraceAnalysis>();
+const cache = new WeakMap<TraceModel, { analysis: TraceAnalysis; summarized: boolean }>();
 
-/** The analysis of a model, computed once: diagnostics, outline, hovers and lenses share it. */
-export function analysisOf(model: TraceModel): TraceAnalysis {
-  let analysis = cache.get(model);
-  if (analysis === undefined) {
-    analysis = analyzeTrace(model);
-    cache.set(model, analysis);
+function cached(model: TraceModel): { analysis: TraceAnalysis; summarized: boolean } {
+  let entry = cache.get(model);
+  if (entry === undefined) {
+    entry = { analysis: analyzeStructure(model), summarized: false };
+    cache.set(model, entry);
   }
-  return analysis;
+  return entry;
+}
+
+/** The analysis of a model with call summaries, computed once: outline, hovers, lenses and the calls view share it. */
+export function analysisOf(model: TraceModel): TraceAnalysis {
+  const entry = cached(model);
+  if (!entry.summarized) {
+    summarize(model, entry.analysis);
+    entry.summarized = true;
+  }
+  return entry.analysis;
+}
+
+/**
+ * The same analysis without the call summaries (participants, outcome,
+ * media): enough for the conversation-level rules, which then do not pay for
+ * SDP and the rest of what only the outline and the calls view show.
+ */
+export function structureOf(model: TraceModel): TraceAnalysis {
+  return cached(model).analysis;
 }

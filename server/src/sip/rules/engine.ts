@@ -10,7 +10,7 @@ import { ruleInfo } from './catalog';
 import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
 import { TRACE_RULES, TRACE_RULE_IDS } from './traceRules';
-import { analysisOf } from '../analysis/analyze';
+import { structureOf } from '../analysis/analyze';
 
 export type RuleSetting = Severity | 'off';
 
@@ -92,7 +92,7 @@ export function* validationSteps(
         if (!full && !add({ start, end, code, message })) full = true;
       },
     };
-    const analysis = analysisOf(model);
+    const analysis = structureOf(model);
     for (const rule of TRACE_RULES) {
       try {
         rule(model, analysis, context);

@@ -18,14 +18,21 @@ export interface ValueText {
   endOffset(j: number): number;
 }
 
-/** A value that is one contiguous stretch of the document. */
+/** A value that is one contiguous stretch of the document (a class, not closures: one per header on the hot path). */
+class ContiguousText implements ValueText {
+  constructor(readonly value: string, private readonly start: number) {}
+
+  offset(i: number): number {
+    return this.start + Math.max(0, Math.min(i, this.value.length));
+  }
+
+  endOffset(j: number): number {
+    return this.start + Math.max(0, Math.min(j, this.value.length));
+  }
+}
+
 export function rangeText(text: string, start: number, end: number): ValueText {
-  const value = text.slice(start, end);
-  return {
-    value,
-    offset: (i) => start + Math.max(0, Math.min(i, value.length)),
-    endOffset: (j) => start + Math.max(0, Math.min(j, value.length)),
-  };
+  return new ContiguousText(text.slice(start, end), start);
 }
 
 /** The value of a header, joined over its continuation lines. */
