@@ -1,0 +1,259 @@
+'use strict';
+/**
+ * The language server under load: spawns the shipped bundle
+ * (`dist/server.js --stdio`), talks JSON-RPC to it with `vscode-jsonrpc` (as
+ * VS Code's client does), opens a large trace and measures what a user feels:
+ *   - open: didOpen sent -> first publishDiagnostics (transport, parse, rules, positions);
+ *   - hover latency over many random positions (p50 / p99 / max);
+ *   - a one-character edit -> the next publishDiagnostics for that version
+ *     (includes the server's change debounce);
+ *   - a hover sent right after an edit (is it stuck behind the re-parse?);
+ *   - the server's resident memory after open (VmRSS / VmHWM from /proc).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+const { ROOT, need } = require('./core');
+const { createRandom } = require('./prng');
+const { nowMs, summarize } = require('./stats');
+
+const WAIT_LIMIT_MS = 120_000;
+const URI = 'file:///bench/large-trace.sip';
+
+class BenchClient {
+  constructor(child, connection) {
+    this.child = child;
+    this.connection = connection;
+    this.waiters = [];
+    this.stderr = '';
+  }
+
+  static async start() {
+    const server = need(path.join(ROOT, 'dist', 'server.js'));
+    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const client = new BenchClient(child, connection);
+    child.stderr.on('data', (d) => {
+      if (client.stderr.length < 10_000) client.stderr += d;
+    });
+    connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+    // Anything else the server asks (registrations, progress): accept.
+    connection.onRequest(() => null);
+    connection.onNotification('textDocument/publishDiagnostics', (p) => client.settle(p));
+    connection.onNotification(() => undefined);
+    connection.listen();
+    await withLimit(connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } },
+      },
+    }), 'initialize');
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  settle(params) {
+    const i = this.waiters.findIndex((w) => w.match(params));
+    if (i === -1) return;
+    const [w] = this.waiters.splice(i, 1);
+    w.resolve({ at: nowMs(), params });
+  }
+
+  /** Resolves with the first publishDiagnostics for `uri` (and `version`, when the server sends versions) from now on. */
+  nextDiagnostics(uri, version) {
+    return withLimit(new Promise((resolve) => {
+      this.waiters.push({ match: (p) => p.uri === uri && (version === undefined || p.version === undefined || p.version === version), resolve });
+    }), `diagnostics for ${uri} v${version}`);
+  }
+
+  open(uri, text) {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sip', version: 1, text } });
+  }
+
+  change(uri, version, range, text) {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  hover(uri, line, character) {
+    return withLimit(this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }), 'hover');
+  }
+
+  memory() {
+    try {
+      const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kb = (key) => {
+        const m = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status);
+        return m ? (Number(m[1]) * 1024) / 1e6 : null;
+      };
+      return { rssMB: kb('VmRSS'), peakRssMB: kb('VmHWM') };
+    } catch {
+      return { rssMB: null, peakRssMB: null };
+    }
+  }
+
+  async stop() {
+    try {
+      await withLimit(this.connection.sendRequest('shutdown'), 'shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // Killed below.
+    } finally {
+      this.connection.dispose();
+      if (this.child.exitCode === null) {
+        await new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            this.child.kill('SIGKILL');
+            resolve();
+          }, 3000);
+          this.child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+    }
+  }
+}
+
+function withLimit(promise, what) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the server for ${what} within ${WAIT_LIMIT_MS} ms`)), WAIT_LIMIT_MS);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionOf(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/** The server's change debounce, as written in its source (for the report only). */
+function serverDebounceMs() {
+  try {
+    const m = /CHANGE_DEBOUNCE_MS\s*=\s*(\d+)/.exec(fs.readFileSync(path.join(ROOT, 'server', 'src', 'server.ts'), 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param text the trace to open
+ * @param options { hovers, edits, seed, log }
+ */
+async function runLsp(text, { hovers, edits, seed, log }) {
+  const rnd = createRandom(seed ^ 0x5eed);
+  const starts = lineStarts(text);
+  const lineLength = (line) => {
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+    return Math.max(0, end - starts[line] - (text.charCodeAt(end - 1) === 13 ? 1 : 0));
+  };
+  const client = await BenchClient.start();
+  const result = { textBytes: text.length, lines: starts.length, debounceMs: serverDebounceMs(), notes: [] };
+  try {
+    const idle = client.memory();
+    result.idleRssMB = idle.rssMB;
+
+    // Open.
+    log(`  LSP: opening a ${(text.length / 1e6).toFixed(1)} MB document`);
+    const opened = client.nextDiagnostics(URI, 1);
+    const t0 = nowMs();
+    await client.open(URI, text);
+    const sent = nowMs();
+    const first = await opened;
+    result.openToDiagnosticsMs = first.at - t0;
+    result.openSendMs = sent - t0;
+    result.openDiagnostics = first.params.diagnostics.length;
+    Object.assign(result, prefix('afterOpen', client.memory()));
+
+    // Hovers at random positions (the first one may build the document's line table).
+    log(`  LSP: ${hovers} hovers`);
+    const times = [];
+    let answered = 0;
+    for (let i = 0; i < hovers; i++) {
+      const line = rnd.int(0, starts.length - 1);
+      const character = rnd.int(0, lineLength(line));
+      const h0 = nowMs();
+      const hover = await client.hover(URI, line, character);
+      times.push(nowMs() - h0);
+      if (hover) answered++;
+    }
+    result.hover = { ...summarize(times), first: times[0], answered, asked: hovers };
+
+    // One-character edits in the middle of the document: a harmless digit
+    // change, then breaking a header (its colon becomes a space), then
+    // restoring it; each waits for the diagnostics of its version.
+    const middle = text.indexOf('\r\nMax-Forwards: 70\r\n', Math.floor(text.length / 2));
+    if (middle === -1) throw new Error('no Max-Forwards header in the second half of the trace');
+    const digit = middle + '\r\nMax-Forwards: 7'.length;
+    const colon = middle + '\r\nMax-Forwards'.length;
+    const plan = [
+      { at: digit, text: '1', what: 'digit' },
+      { at: colon, text: ' ', what: 'break' },
+      { at: colon, text: ':', what: 'restore' },
+      { at: digit, text: '0', what: 'digit' },
+    ];
+    const editTimes = [];
+    const counts = [];
+    let version = 1;
+    for (let i = 0; i < edits; i++) {
+      const step = plan[i % plan.length];
+      const pos = positionOf(starts, step.at);
+      version++;
+      const next = client.nextDiagnostics(URI, version);
+      const e0 = nowMs();
+      await client.change(URI, version, { start: pos, end: { line: pos.line, character: pos.character + 1 } }, step.text);
+      const published = await next;
+      editTimes.push(published.at - e0);
+      counts.push({ what: step.what, diagnostics: published.params.diagnostics.length });
+    }
+    result.edit = { ...summarize(editTimes), runs: editTimes, counts };
+    const broken = counts.find((c) => c.what === 'break');
+    if (broken && broken.diagnostics <= result.openDiagnostics) {
+      result.notes.push(`breaking a header colon did not add a diagnostic (${result.openDiagnostics} -> ${broken.diagnostics})`);
+    }
+
+    // A hover right after an edit: does it wait for the new version's parse?
+    const afterEditTimes = [];
+    for (let i = 0; i < Math.min(2, edits); i++) {
+      const step = plan[(i * 2) % plan.length];
+      const pos = positionOf(starts, step.at);
+      version++;
+      const next = client.nextDiagnostics(URI, version);
+      await client.change(URI, version, { start: pos, end: { line: pos.line, character: pos.character + 1 } }, step.text === '1' ? '2' : step.text);
+      const target = positionOf(starts, rnd.int(0, text.length - 1));
+      const h0 = nowMs();
+      await client.hover(URI, target.line, target.character);
+      afterEditTimes.push(nowMs() - h0);
+      await next;
+    }
+    result.hoverAfterEdit = summarize(afterEditTimes);
+    Object.assign(result, prefix('end', client.memory()));
+  } finally {
+    await client.stop();
+    if (client.stderr.trim()) result.notes.push(`server stderr: ${client.stderr.trim().slice(0, 500)}`);
+  }
+  return result;
+}
+
+function prefix(name, memory) {
+  return { [`${name}RssMB`]: memory.rssMB, [`${name}PeakRssMB`]: memory.peakRssMB };
+}
+
+module.exports = { runLsp, BenchClient };
