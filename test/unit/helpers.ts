@@ -33,3 +33,15 @@ export function readText(file: string): string {
 export function crlf(...lines: string[]): string {
   return lines.join('\r\n') + '\r\n';
 }
+
+/** mulberry32: a small, fast, deterministic generator for seeded tests. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

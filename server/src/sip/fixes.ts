@@ -12,6 +12,7 @@ import { isBlank } from './framing/lineScan';
 import { compactFormOf, COMPACT_FORMS } from './knowledge/headerNames';
 import { messageKeys } from './analysis/keys';
 import { findHeader } from './values';
+import { messageIndexAt } from './hover/locate';
 
 export interface TextEdit {
   readonly start: number;
@@ -95,17 +96,8 @@ export function headerNameFixes(model: TraceModel, offset: number): QuickFix[] {
 }
 
 function messageAt(model: TraceModel, offset: number): SipMessage | undefined {
-  const messages = model.messages;
-  let lo = 0;
-  let hi = messages.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = messages[mid];
-    if (offset < m.start) hi = mid - 1;
-    else if (offset >= m.end && !(offset === m.end && mid === messages.length - 1)) lo = mid + 1;
-    else return m;
-  }
-  return undefined;
+  const index = messageIndexAt(model, offset);
+  return index === -1 ? undefined : model.messages[index];
 }
 
 /**

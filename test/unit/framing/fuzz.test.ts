@@ -9,21 +9,12 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { parseTrace } from '../../../server/src/sip/parse';
 import { validate } from '../../../server/src/sip/rules/engine';
+import { prng } from '../helpers';
 import { FRAMERS } from '../../../server/src/sip/framing/registry';
 import { FIXTURES, checkInvariants, fixture } from './support';
 
 const ITERATIONS = 6000;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seeds = fs.readdirSync(FIXTURES).sort().map(fixture);
 /** The first line of each fixture: usually a framing line, glued into other formats. */

@@ -13,18 +13,8 @@ import { EditAccumulator, reparse } from '../../../server/src/sip/incremental';
 import { validate } from '../../../server/src/sip/rules/engine';
 import { framerById } from '../../../server/src/sip/framing/registry';
 import type { TraceModel } from '../../../server/src/sip/model';
-import { REPO_ROOT } from '../helpers';
+import { REPO_ROOT, prng } from '../helpers';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Everything a user can see of a model, as plain data. */
 function snapshot(model: TraceModel) {

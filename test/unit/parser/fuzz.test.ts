@@ -9,22 +9,11 @@ import { parseTrace } from '../../../server/src/sip/parse';
 import { validate } from '../../../server/src/sip/rules/engine';
 import { hoverAt } from '../../../server/src/sip/hover/hover';
 import type { TraceModel } from '../../../server/src/sip/model';
-import { corpusFiles, readText } from '../helpers';
+import { corpusFiles, readText, prng } from '../helpers';
 
 const ITERATIONS = 100_000;
 const SEED = 0x5eed;
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seeds = [...corpusFiles('rfc4475'), ...corpusFiles('rfc5118'), ...corpusFiles('formats')].map(readText);
 

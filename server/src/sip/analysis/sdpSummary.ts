@@ -3,6 +3,7 @@
  * address, and per media stream its port and codecs. Not a validator.
  */
 import { LINE_STRIDE, type SipMessage } from '../model';
+import { lookupPayloadType } from '../knowledge/sdp';
 
 export interface MediaSummary {
   readonly media: string;
@@ -14,11 +15,12 @@ export interface MediaSummary {
   readonly direction: string | null;
 }
 
-/** Static RTP payload types of RFC 3551 that traces use without an rtpmap. */
-const STATIC_PAYLOADS: Readonly<Record<string, string>> = {
-  0: 'PCMU/8000', 3: 'GSM/8000', 4: 'G723/8000', 8: 'PCMA/8000', 9: 'G722/8000', 13: 'CN/8000', 18: 'G729/8000',
-  26: 'JPEG/90000', 31: 'H261/90000', 34: 'H263/90000',
-};
+/** `PCMU/8000` for a static RTP payload type (RFC 3551) that a trace uses without an rtpmap. */
+function staticCodec(payload: string): string | undefined {
+  if (!/^\d{1,3}$/.test(payload)) return undefined;
+  const info = lookupPayloadType(Number(payload));
+  return info?.status === 'static' && info.encoding ? `${info.encoding}${info.clockRate ? `/${info.clockRate}` : ''}` : undefined;
+}
 
 export function sdpSummary(text: string, message: SipMessage): MediaSummary[] | null {
   if (message.bodyLine === -1 || message.contentType !== 'application/sdp') return null;
@@ -57,7 +59,7 @@ export function sdpSummary(text: string, message: SipMessage): MediaSummary[] | 
   return media.map((m) => ({
     media: m.media,
     port: m.port,
-    codecs: m.payloads.map((p) => m.names.get(p) ?? STATIC_PAYLOADS[p] ?? p),
+    codecs: m.payloads.map((p) => m.names.get(p) ?? staticCodec(p) ?? p),
     address: m.address ?? sessionAddress,
     direction: m.direction ?? sessionDirection,
   }));

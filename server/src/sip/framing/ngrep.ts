@@ -10,9 +10,10 @@
  * unbracketed (`2001:db8::1:5060`).
  */
 import type { Framer } from './types';
-import { Frame, Repair, scanFrames, type FrameSpec } from './frameScanner';
-import { newDraft, normalizeAddress, setTimestamp } from './meta';
-import { countLines, isRunOf } from './text';
+import { Repair } from './frameScanner';
+import { oneLineFramer } from './oneLineFramer';
+import { normalizeAddress, setTimestamp } from './meta';
+import { isRunOf } from './text';
 
 const FRAMING = /^([UTI])(?:\(\d+\))? (?:(\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d(?:\.\d+)?|\+\d+(?:\.\d+)?) )?(\S+) -> (\S+)(?: \S.*)?$/;
 
@@ -25,12 +26,12 @@ function quick(text: string, start: number, end: number): boolean {
   return (c === 85 || c === 84 || c === 73) && (n === 32 || n === 40);
 }
 
-const spec: FrameSpec = {
-  open(text, start, end) {
-    if (!quick(text, start, end)) return null;
-    const m = FRAMING.exec(text.slice(start, end));
-    if (!m) return null;
-    const d = newDraft(start, end);
+export const ngrepFramer: Framer = oneLineFramer({
+  id: 'ngrep',
+  label: 'ngrep / sipgrep',
+  quick,
+  pattern: FRAMING,
+  metadata(d, m) {
     d.transport = TRANSPORTS[m[1]];
     if (m[2] !== undefined) {
       if (m[2].charCodeAt(0) === 43) d.timestamp = m[2]; // a delta: kept as written, no clock time
@@ -38,24 +39,12 @@ const spec: FrameSpec = {
     }
     d.source = normalizeAddress(m[3]);
     d.destination = normalizeAddress(m[4]);
-    const frame = new Frame(d);
+  },
+  configure(frame) {
     frame.repair = Repair.TrailingDot;
-    frame.afterBody = 'split';
-    return frame;
   },
   foreign(text, start, end) {
     // `####`: packets that did not match the expression.
     return end > start && text.charCodeAt(start) === 35 && isRunOf(text, start, end, 35, 1);
   },
-};
-
-export const ngrepFramer: Framer = {
-  id: 'ngrep',
-  label: 'ngrep / sipgrep',
-  score(lines) {
-    return countLines(lines, (line) => quick(line, 0, line.length) && FRAMING.test(line));
-  },
-  frame(text, sink) {
-    scanFrames(text, sink, spec);
-  },
-};
+});

@@ -7,9 +7,8 @@
  * then the message. The time is the phone's uptime: kept as written only.
  */
 import type { Framer } from './types';
-import { Frame, scanFrames, type FrameSpec } from './frameScanner';
-import { newDraft, normalizeAddress, transportName } from './meta';
-import { countLines } from './text';
+import { oneLineFramer } from './oneLineFramer';
+import { normalizeAddress, transportName } from './meta';
 
 const FRAMING = /^(Recv from|Send to) ([A-Za-z]+): (\S+) (\S+) \((\d+) bytes\)\s*$/;
 
@@ -17,12 +16,12 @@ function quick(text: string, start: number, end: number): boolean {
   return end - start > 20 && (text.startsWith('Recv from ', start) || text.startsWith('Send to ', start));
 }
 
-const spec: FrameSpec = {
-  open(text, start, end) {
-    if (!quick(text, start, end)) return null;
-    const m = FRAMING.exec(text.slice(start, end));
-    if (!m) return null;
-    const d = newDraft(start, end);
+export const thomsonFramer: Framer = oneLineFramer({
+  id: 'thomson',
+  label: 'Thomson / Technicolor phone trace',
+  quick,
+  pattern: FRAMING,
+  metadata(d, m, start) {
     const received = m[1] === 'Recv from';
     d.direction = received ? 'received' : 'sent';
     d.transport = transportName(m[2]);
@@ -32,19 +31,5 @@ const spec: FrameSpec = {
     d.byteCount = Number(m[5]);
     d.countStart = start + m[0].lastIndexOf('(') + 1;
     d.countEnd = d.countStart + m[5].length;
-    const frame = new Frame(d);
-    frame.afterBody = 'split';
-    return frame;
   },
-};
-
-export const thomsonFramer: Framer = {
-  id: 'thomson',
-  label: 'Thomson / Technicolor phone trace',
-  score(lines) {
-    return countLines(lines, (line) => quick(line, 0, line.length) && FRAMING.test(line));
-  },
-  frame(text, sink) {
-    scanFrames(text, sink, spec);
-  },
-};
+});
