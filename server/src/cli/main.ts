@@ -4,7 +4,7 @@
  */
 import { parseTrace } from '../sip/parse';
 import * as path from 'node:path';
-import { DEFAULT_VALIDATION_SETTINGS, validate } from '../sip/rules/engine';
+import { DEFAULT_VALIDATION_SETTINGS } from '../sip/rules/engine';
 import { ruleInfo } from '../sip/rules/catalog';
 import { ConfigFinder, loadConfig } from './config';
 import { parseArgs, USAGE, UsageError, type CallsOptions, type CheckOptions } from './args';
@@ -13,7 +13,9 @@ import { analysisOf } from '../sip/analysis/analyze';
 import { callRows } from '../sip/features/calls';
 import { callsToJson, callsToText } from './callsReport';
 import { expandPath, InputError, readInput } from './files';
-import { Summary, toJson, toTextLines, type CheckedFile } from './report';
+import { JsonReport, Summary, toTextLines } from './report';
+import { checkPieces, STREAM_THRESHOLD } from './pieces';
+import { TRACE_RULE_IDS } from '../sip/rules/traceRules';
 
 export const VERSION = '0.1.0';
 
@@ -72,9 +74,10 @@ function check(options: CheckOptions, out: (s: string) => void, err: (s: string)
     for (const id of Object.keys(config.rules)) if (ruleInfo(id) === undefined) warn(`config ${config.path}: unknown rule id "${id}"`);
   }
   for (const id of Object.keys(options.rules)) if (ruleInfo(id) === undefined) warn(`--rule: unknown rule id "${id}"`);
-  const checked: CheckedFile[] = [];
   const summary = new Summary();
+  const json = options.format === 'json' ? new JsonReport(out) : null;
   let hasError = false;
+  let streamed = false;
   files.forEach((file, i) => {
     const config = configs[i];
     const settings = {
@@ -83,21 +86,25 @@ function check(options: CheckOptions, out: (s: string) => void, err: (s: string)
       rules: { ...config?.rules, ...options.rules },
     };
     const traceFormat = options.traceFormat ?? config?.traceFormat ?? 'auto';
-    const model = parseTrace(readInput(file), { traceFormat });
-    const diagnostics = validate(model, settings);
-    if (diagnostics.some((d) => d.severity === 'error')) hasError = true;
-    const result: CheckedFile = { path: file, model, diagnostics };
-    summary.add(result);
-    if (options.format === 'json') {
-      checked.push(result);
-    } else {
-      // Print as we go; the model is not kept, so a directory of large traces does not pile up in memory.
-      const lines = toTextLines(result);
-      if (lines.length > 0) out(lines.join('\n') + '\n');
+    summary.addFile();
+    // Print as we go: neither a directory of traces nor one huge trace piles up in memory.
+    for (const piece of checkPieces(file, traceFormat, settings)) {
+      if (piece.diagnostics.some((d) => d.severity === 'error')) hasError = true;
+      if (!piece.traceRules) streamed = true;
+      summary.add(piece);
+      if (json) json.piece(file, piece);
+      else {
+        const lines = toTextLines(file, piece);
+        if (lines.length > 0) out(lines.join('\n') + '\n');
+      }
     }
+    json?.endFile();
   });
-  if (options.format === 'json') out(JSON.stringify(toJson(checked)) + '\n');
+  if (json) json.end();
   else out(summary.toString() + '\n');
+  if (streamed) {
+    err(`sip-trace: note: files over ${STREAM_THRESHOLD} bytes are read in chunks; the conversation-level rules (${TRACE_RULE_IDS.join(', ')}) need a whole trace in memory and were not run on them\n`);
+  }
   return hasError ? 1 : 0;
 }
 

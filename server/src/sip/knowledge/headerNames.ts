@@ -93,7 +93,7 @@ export function canonicalHeaderName(written: string): CanonicalName {
     const known = BY_LOWER.get(lower);
     result = { name: known ?? written, key: lower, compact: false };
   }
-  if (cache.size < MEMO_LIMIT) cache.set(written, result);
+  if (cache.size < MEMO_LIMIT) cache.set(detached(written), result.name === written ? { ...result, name: detached(written) } : result);
   return result;
 }
 
@@ -106,6 +106,10 @@ const INTERNED: CanonicalName[] = [];
 const INTERNED_WRITTEN: string[] = [];
 /** Hash of the written spelling -> ids with that hash. */
 const BY_HASH = new Map<number, number[]>();
+
+function detached(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
 
 /** The canonical name of an interned id. */
 export function internedHeaderName(id: number): CanonicalName {
@@ -136,7 +140,8 @@ export function headerNameIdAt(text: string, start: number, end: number): number
     }
   }
   if (INTERNED.length >= MEMO_LIMIT) return -1;
-  const written = text.slice(start, end);
+  // A copy, not a slice: a slice would keep the whole text it came from alive for as long as the process runs.
+  const written = detached(text.slice(start, end));
   const id = INTERNED.length;
   INTERNED.push(canonicalHeaderName(written));
   INTERNED_WRITTEN.push(written);

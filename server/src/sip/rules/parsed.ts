@@ -8,7 +8,7 @@
  * value itself, so the From, To, Contact and CSeq values that repeat through
  * a call are parsed once. Both are bounded.
  */
-import { LINE_STRIDE, type SipHeader, type SipMessage } from '../model';
+import { LINE_STRIDE, type SipHeader, type SipMessage, type TraceModel } from '../model';
 import { isBlank } from '../framing/lineScan';
 import { headerText, rangeText, type ValueText } from '../syntax/valueText';
 import { parseVia, type ViaList } from '../syntax/via';
@@ -39,7 +39,23 @@ function memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
   return value;
 }
 
+/**
+ * The memos live as long as the model being validated: their keys are slices
+ * of its text, and a slice keeps the whole text alive (a 16 MB chunk of a
+ * streamed file, or an old version of an edited document).
+ */
+let memosOf: TraceModel | null = null;
+
+function forModel(model: TraceModel): void {
+  if (memosOf === model) return;
+  memosOf = model;
+  vias.clear();
+  addresses.clear();
+  cseqs.clear();
+}
+
 export function valueTextOf(context: RuleContext, message: SipMessage, header: SipHeader): ValueText {
+  forModel(context.model);
   if (textsOf !== message) {
     textsOf = message;
     texts.clear();
