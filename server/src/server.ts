@@ -50,6 +50,13 @@ import type { Severity, TraceModel } from './sip/model';
  */
 const CHANGE_DEBOUNCE_MS = 50;
 
+/**
+ * The conversation-level rules analyse the whole trace at once (a few hundred
+ * ms on 50 MB): they run once edits pause this long, so typing never waits
+ * behind them.
+ */
+const TRACE_RULES_AFTER_MS = 300;
+
 /** After this long without an edit, a model built by incremental re-parses is checked against a full parse. */
 const VERIFY_AFTER_IDLE_MS = 1500;
 
@@ -124,6 +131,8 @@ export function startServer(connection: Connection): void {
     const messageLevel = await runSteps(validationSteps(model, current.validation, { traceRules: false }), stale);
     if (messageLevel === null) return;
     await connection.sendDiagnostics({ uri, version, diagnostics: messageLevel.map((d) => toDiagnostic(model, d)) });
+    await new Promise((resolve) => setTimeout(resolve, TRACE_RULES_AFTER_MS));
+    if (stale()) return;
     const found = await runSteps(validationSteps(model, current.validation), stale);
     if (found === null) return;
     const diagnostics = found.map((d) => toDiagnostic(model, d));

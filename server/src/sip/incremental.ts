@@ -62,7 +62,8 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
   const windowEnd = frameStartOf(messages[last + 2]) + edit.delta;
   if (edit.start < frameStartOf(messages[first]) || edit.end > frameStartOf(resync)) return full();
 
-  const window = parseTrace(text.slice(windowStart, windowEnd), { traceFormat: old.format.id });
+  // A copy, not a slice: the window's messages live on, and a slice would keep this whole version of the text alive with them.
+  const window = parseTrace(detachedCopy(text.slice(windowStart, windowEnd)), { traceFormat: old.format.id });
   if (window.problems.length > 0 || window.messages.length === 0) return full();
 
   const resynced = window.messages[window.messages.length - 1];
@@ -94,6 +95,10 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
       return (lineIndex ??= oldIndex.afterEdit(text, edit.start, edit.end, edit.delta));
     },
   };
+}
+
+function detachedCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** Index of the last message starting at or before `offset` (0 when none does). */
