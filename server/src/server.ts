@@ -44,11 +44,12 @@ import { ruleDocumentationUri } from './ruleDocs';
 import type { Severity, TraceModel } from './sip/model';
 
 /**
- * Wait this long after the last edit before validating again: long enough to
- * group a burst of keystrokes, short next to the re-parse of an edit, which
- * only touches the messages around it.
+ * Within a burst of keystrokes, wait this long after the last one before
+ * validating again. An edit after a quiet spell (BURST_GAP_MS) is validated
+ * at once: the re-parse of an edit only touches the messages around it.
  */
 const CHANGE_DEBOUNCE_MS = 50;
+const BURST_GAP_MS = 250;
 
 /**
  * The conversation-level rules analyse the whole trace at once (a few hundred
@@ -176,7 +177,14 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidOpen((event) => schedule(event.document.uri, 0));
-  documents.onDidChangeContent((event) => schedule(event.document.uri, CHANGE_DEBOUNCE_MS));
+  const lastChange = new Map<string, number>();
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    const now = Date.now();
+    const inBurst = now - (lastChange.get(uri) ?? 0) < BURST_GAP_MS;
+    lastChange.set(uri, now);
+    schedule(uri, inBurst ? CHANGE_DEBOUNCE_MS : 0);
+  });
   documents.onDidClose((event) => {
     const timer = pending.get(event.document.uri);
     if (timer) clearTimeout(timer);
@@ -185,6 +193,7 @@ export function startServer(connection: Connection): void {
     if (verify) clearTimeout(verify);
     verifyTimers.delete(event.document.uri);
     models.delete(event.document.uri);
+    lastChange.delete(event.document.uri);
     settings.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
