@@ -16,22 +16,18 @@
 import type { Framer } from './types';
 import { Frame, SKIP_LINE, scanFrames, type FrameSpec, type Preamble } from './frameScanner';
 import { isDigit } from './lineScan';
-import { hostPort, newDraft, setTimestamp, transportName, type MetaDraft } from './meta';
+import { hostPort, setTimestamp, transportName, type MetaDraft } from './meta';
+import { countedVerbStart, openCountedLine } from './countedLine';
 import { Finder, countLines, isRunOf, skipSpaces, trimEnd } from './text';
+
+/** The verbs of the framing line, before the byte count. */
+const VERBS = ['recv', 'send'];
 
 const FRAMING = /^(recv|send) (\d+) bytes (?:from|to) ([a-zA-Z0-9-]+)\/(\[[^\]]*\]|[^\s:]+):(\d+)(?: \([^)]*\))? at (\d\d:\d\d:\d\d(?:\.\d+)?):\s*$/;
 /** A FreeSWITCH console/log line: `2023-01-05 10:00:00.123456 [DEBUG] sofia.c:...`. */
 const LOG_LINE = /^(?:[0-9a-f-]{36} )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ (?:\d+\.\d+% )?\[[A-Z]+\]/;
 
 /** Where `recv`/`send` begins before the ` bytes ` found at `bytes`, or -1. */
-function verbStart(text: string, start: number, bytes: number): number {
-  let i = bytes;
-  while (i > start && isDigit(text.charCodeAt(i - 1))) i--;
-  if (i === bytes || i - 5 < start || text.charCodeAt(i - 1) !== 32) return -1;
-  const v = i - 5;
-  return text.startsWith('recv', v) || text.startsWith('send', v) ? v : -1;
-}
-
 class FreeswitchFrame extends Frame {
   /** Spaces of indent after the prefix (3 up to 1.8), known from the dashed line. */
   private indent = 0;
@@ -77,17 +73,10 @@ class FreeswitchSpec implements FrameSpec {
   }
 
   open(text: string, start: number, end: number): Frame | null {
-    const b = this.bytes.within(start, end);
-    if (b === -1) return null;
-    const verb = verbStart(text, start, b);
-    if (verb === -1) return null;
-    const m = FRAMING.exec(text.slice(verb, end));
-    if (!m) return null;
-    const d = newDraft(start, end);
+    const line = openCountedLine(text, start, end, this.bytes, VERBS, FRAMING);
+    if (line === null) return null;
+    const { draft: d, match: m, verb } = line;
     d.direction = m[1] === 'recv' ? 'received' : 'sent';
-    d.byteCount = Number(m[2]);
-    d.countStart = verb + 5;
-    d.countEnd = d.countStart + m[2].length;
     d.transport = transportName(m[3]);
     const host = m[4].charCodeAt(0) === 91 ? m[4].slice(1, -1) : m[4];
     const address = hostPort(host, m[5]);
@@ -110,7 +99,7 @@ export const freeswitchFramer: Framer = {
     return countLines(lines, (line) => {
       const b = line.indexOf(' bytes ');
       if (b === -1) return false;
-      const verb = verbStart(line, 0, b);
+      const verb = countedVerbStart(line, 0, b, VERBS);
       return verb !== -1 && FRAMING.test(line.slice(verb));
     });
   },

@@ -15,8 +15,12 @@
 import type { Framer } from './types';
 import { Frame, SKIP_LINE, scanFrames, type FrameSpec } from './frameScanner';
 import { isBlank, isDigit } from './lineScan';
-import { newDraft, normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
+import { normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
+import { countedVerbStart, openCountedLine } from './countedLine';
 import { Finder, countLines, findStartLineIn, sameShape, startsWithAt, trimEnd } from './text';
+
+/** The verbs of the framing line, before the byte count. */
+const VERBS = ['TX', 'RX'];
 
 const FRAMING = /^([TR]X) (\d+) bytes (?:Request|Response) msg (\S+) \(([^)]*)\) (?:to|from) ([A-Za-z0-9]+) (\S+):\s*$/;
 /** The pjsip log time and sender right before `TX`/`RX`: `13:00:18.392   pjsua_core.c  ....`. */
@@ -27,15 +31,6 @@ const SYSLOG_TIME = /^(?:<\d+>)?([A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d)/;
 const LOG_LINE = /^\d\d:\d\d:\d\d\.\d{3} {2,}\S+ /;
 
 /** Where `TX`/`RX` begins before the ` bytes ` found at `bytes`, or -1. */
-function verbStart(text: string, start: number, bytes: number): number {
-  let i = bytes;
-  while (i > start && isDigit(text.charCodeAt(i - 1))) i--;
-  if (i === bytes || i - 3 < start || text.charCodeAt(i - 1) !== 32) return -1;
-  const v = i - 3;
-  const c = text.charCodeAt(v);
-  return (c === 84 || c === 82) && text.charCodeAt(v + 1) === 88 ? v : -1;
-}
-
 class PjsipFrame extends Frame {
   /** The learnt per-line prefix: `[prefixAt, prefixAt + prefixLength)`; -1 until learnt. */
   private prefixAt = -1;
@@ -76,17 +71,10 @@ class PjsipSpec implements FrameSpec {
   }
 
   open(text: string, start: number, end: number): Frame | null {
-    const b = this.bytes.within(start, end);
-    if (b === -1) return null;
-    const verb = verbStart(text, start, b);
-    if (verb === -1) return null;
-    const m = FRAMING.exec(text.slice(verb, end));
-    if (!m) return null;
-    const d = newDraft(start, end);
+    const line = openCountedLine(text, start, end, this.bytes, VERBS, FRAMING);
+    if (line === null) return null;
+    const { draft: d, match: m, verb } = line;
     d.direction = m[1] === 'TX' ? 'sent' : 'received';
-    d.byteCount = Number(m[2]);
-    d.countStart = verb + 3;
-    d.countEnd = d.countStart + m[2].length;
     d.transport = transportName(m[5]);
     if (d.direction === 'sent') d.destination = normalizeAddress(m[6]);
     else d.source = normalizeAddress(m[6]);
@@ -108,7 +96,7 @@ export const pjsipFramer: Framer = {
     return countLines(lines, (line) => {
       const b = line.indexOf(' bytes ');
       if (b === -1) return false;
-      const verb = verbStart(line, 0, b);
+      const verb = countedVerbStart(line, 0, b, VERBS);
       return verb !== -1 && FRAMING.test(line.slice(verb));
     });
   },
