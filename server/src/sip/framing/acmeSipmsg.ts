@@ -12,7 +12,7 @@
  */
 import type { Framer } from './types';
 import { Frame, scanFrames, type FrameSpec } from './frameScanner';
-import { newDraft, normalizeAddress, setTimestamp } from './meta';
+import { setDirection, newDraft, normalizeAddress, setTimestamp } from './meta';
 import { Finder, countLines, isRunOf, trimEnd } from './text';
 
 const FRAMING = /^([A-Z][a-z]{2} +\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?) On (?:\[[^\]]*\])?(\S+) (received from|sent to) (\S+)\s*$/;
@@ -28,17 +28,7 @@ function parse(line: string, start: number, end: number): Frame | null {
   if (!m) return null;
   const d = newDraft(start, end);
   setTimestamp(d, m[1]);
-  const local = normalizeAddress(m[2]);
-  const remote = normalizeAddress(m[4]);
-  if (m[3] === 'received from') {
-    d.direction = 'received';
-    d.source = remote;
-    d.destination = local;
-  } else {
-    d.direction = 'sent';
-    d.source = local;
-    d.destination = remote;
-  }
+  setDirection(d, m[3] === 'received from' ? 'received' : 'sent', normalizeAddress(m[4]), normalizeAddress(m[2]));
   return new AcmeFrame(d);
 }
 

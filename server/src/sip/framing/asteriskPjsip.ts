@@ -14,7 +14,7 @@
 import type { Framer } from './types';
 import { Frame, scanFrames, type FrameSpec } from './frameScanner';
 import { asteriskPrefix, consolePrefixEnd, isAsteriskLogEntry } from './asteriskPrefix';
-import { newDraft, normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
+import { setDirection, newDraft, normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
 import { countLines } from './text';
 
 const FRAMING = /^<--- (Received|Transmitting) SIP (?:request|response) \((\d+) bytes\) (?:from|to) ([A-Za-z]+):(\S+) --->\s*$/;
@@ -47,13 +47,11 @@ class PjsipLoggerSpec implements FrameSpec {
     const m = FRAMING.exec(text.slice(at, end));
     if (!m) return null;
     const d = newDraft(start, end);
-    d.direction = m[1] === 'Received' ? 'received' : 'sent';
+    setDirection(d, m[1] === 'Received' ? 'received' : 'sent', normalizeAddress(m[4]));
     d.byteCount = Number(m[2]);
     d.countStart = at + m[0].indexOf('(') + 1;
     d.countEnd = d.countStart + m[2].length;
     d.transport = transportName(m[3]);
-    if (d.direction === 'received') d.source = normalizeAddress(m[4]);
-    else d.destination = normalizeAddress(m[4]);
     setTimestamp(d, date);
     return new PjsipLoggerFrame(d, console);
   }

@@ -16,7 +16,7 @@
 import type { Framer } from './types';
 import { Frame, SKIP_LINE, scanFrames, type FrameSpec, type Preamble } from './frameScanner';
 import { isDigit } from './lineScan';
-import { hostPort, setTimestamp, transportName, type MetaDraft } from './meta';
+import { setDirection, hostPort, setTimestamp, transportName, type MetaDraft } from './meta';
 import { countedVerbStart, openCountedLine } from './countedLine';
 import { Finder, countLines, isRunOf, skipSpaces, trimEnd } from './text';
 
@@ -76,12 +76,9 @@ class FreeswitchSpec implements FrameSpec {
     const line = openCountedLine(text, start, end, this.bytes, VERBS, FRAMING);
     if (line === null) return null;
     const { draft: d, match: m, verb } = line;
-    d.direction = m[1] === 'recv' ? 'received' : 'sent';
     d.transport = transportName(m[3]);
     const host = m[4].charCodeAt(0) === 91 ? m[4].slice(1, -1) : m[4];
-    const address = hostPort(host, m[5]);
-    if (d.direction === 'received') d.source = address;
-    else d.destination = address;
+    setDirection(d, m[1] === 'recv' ? 'received' : 'sent', hostPort(host, m[5]));
     setTimestamp(d, m[6]);
     return new FreeswitchFrame(d, text.slice(start, verb));
   }

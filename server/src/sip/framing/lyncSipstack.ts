@@ -24,7 +24,7 @@
 import { Eol } from '../model';
 import type { Framer } from './types';
 import { Frame, scanFrames, type FrameSpec, type LineOut, type Preamble } from './frameScanner';
-import { newDraft, normalizeAddress, setTimestamp } from './meta';
+import { setDirection, newDraft, normalizeAddress, setTimestamp } from './meta';
 import { Finder, countLines, skipSpaces, startsWithAt, trimEnd } from './text';
 
 const BEGIN = '$$begin_record';
@@ -79,8 +79,7 @@ class LyncFrame extends Frame {
   private placePeer(): void {
     const d = this.meta;
     if (this.peer === null || d.direction === null) return;
-    if (d.direction === 'received') d.source = this.peer;
-    else d.destination = this.peer;
+    setDirection(d, d.direction, this.peer);
   }
 }
 

@@ -28,6 +28,22 @@ export function newDraft(frameStart: number, frameEnd: number): MetaDraft {
   };
 }
 
+/**
+ * The message's direction, and its addresses placed by it: a received message
+ * comes from the remote peer, a sent one goes to it. `local` only when the
+ * tool names this side too; otherwise that address stays as it is.
+ */
+export function setDirection(d: MetaDraft, direction: 'sent' | 'received', remote: string | null, local: string | null = null): void {
+  d.direction = direction;
+  if (direction === 'received') {
+    d.source = remote;
+    if (local !== null) d.destination = local;
+  } else {
+    d.destination = remote;
+    if (local !== null) d.source = local;
+  }
+}
+
 export function freezeMeta(d: MetaDraft): MessageMeta {
   return Object.freeze({
     timestamp: d.timestamp, time: d.time, direction: d.direction, transport: d.transport,

@@ -15,7 +15,7 @@
 import type { Framer } from './types';
 import { Frame, SKIP_LINE, scanFrames, type FrameSpec } from './frameScanner';
 import { isBlank, isDigit } from './lineScan';
-import { normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
+import { setDirection, normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
 import { countedVerbStart, openCountedLine } from './countedLine';
 import { Finder, countLines, findStartLineIn, sameShape, startsWithAt, trimEnd } from './text';
 
@@ -74,10 +74,8 @@ class PjsipSpec implements FrameSpec {
     const line = openCountedLine(text, start, end, this.bytes, VERBS, FRAMING);
     if (line === null) return null;
     const { draft: d, match: m, verb } = line;
-    d.direction = m[1] === 'TX' ? 'sent' : 'received';
     d.transport = transportName(m[5]);
-    if (d.direction === 'sent') d.destination = normalizeAddress(m[6]);
-    else d.source = normalizeAddress(m[6]);
+    setDirection(d, m[1] === 'TX' ? 'sent' : 'received', normalizeAddress(m[6]));
     const before = text.slice(start, verb);
     setTimestamp(d, PJ_TIME.exec(before)?.[1] ?? SYSLOG_TIME.exec(before)?.[1]);
     return new PjsipFrame(d);

@@ -12,7 +12,7 @@
 import type { Framer } from './types';
 import { Frame, scanFrames, type FrameSpec, type Preamble } from './frameScanner';
 import { isDigit } from './lineScan';
-import { hostPort, newDraft, setTimestamp, type MetaDraft } from './meta';
+import { setDirection, hostPort, newDraft, setTimestamp, type MetaDraft } from './meta';
 import { Finder, countLines, startsWithAt, trimEnd } from './text';
 
 const ENTRY = /^\d+ (\d{8} \d{6}(?:\.\d+)?):/;
@@ -52,17 +52,7 @@ class RibbonSpec implements FrameSpec {
     if (!entry || !m) return null;
     const d = newDraft(start, end);
     setTimestamp(d, entry[1]);
-    const remote = hostPort(m[3], m[4]);
-    const local = hostPort(m[5], m[6]);
-    if (m[2] === 'received') {
-      d.direction = 'received';
-      d.source = remote;
-      d.destination = local;
-    } else {
-      d.direction = 'sent';
-      d.source = local;
-      d.destination = remote;
-    }
+    setDirection(d, m[2] === 'received' ? 'received' : 'sent', hostPort(m[3], m[4]), hostPort(m[5], m[6]));
     return new RibbonFrame(d);
   }
 

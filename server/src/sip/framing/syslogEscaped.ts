@@ -13,7 +13,7 @@
 import { Eol } from '../model';
 import type { Framer } from './types';
 import { Frame, scanFrames, type FrameSpec, type LineOut } from './frameScanner';
-import { newDraft, normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
+import { setDirection, newDraft, normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
 import { Finder, countLines, findStartLineIn } from './text';
 
 const AUDIOCODES = /---- (Incoming|Outgoing) SIP Message (?:from|to) (\S+) (?:to|from) SIPInterface #\d+ \([^)]*\) ([A-Za-z]+)/;
@@ -80,9 +80,7 @@ class EscapedSpec implements FrameSpec {
     setTimestamp(d, SYSLOG_TIME.exec(line)?.[1]);
     const ac = AUDIOCODES.exec(line);
     if (ac) {
-      d.direction = ac[1] === 'Incoming' ? 'received' : 'sent';
-      if (d.direction === 'received') d.source = normalizeAddress(ac[2]);
-      else d.destination = normalizeAddress(ac[2]);
+      setDirection(d, ac[1] === 'Incoming' ? 'received' : 'sent', normalizeAddress(ac[2]));
       d.transport = transportName(ac[3]);
     }
     const frame = new EscapedFrame(d);

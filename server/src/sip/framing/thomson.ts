@@ -8,7 +8,7 @@
  */
 import type { Framer } from './types';
 import { oneLineFramer } from './oneLineFramer';
-import { normalizeAddress, transportName } from './meta';
+import { setDirection, normalizeAddress, transportName } from './meta';
 
 const FRAMING = /^(Recv from|Send to) ([A-Za-z]+): (\S+) (\S+) \((\d+) bytes\)\s*$/;
 
@@ -22,11 +22,8 @@ export const thomsonFramer: Framer = oneLineFramer({
   quick,
   pattern: FRAMING,
   metadata(d, m, start) {
-    const received = m[1] === 'Recv from';
-    d.direction = received ? 'received' : 'sent';
     d.transport = transportName(m[2]);
-    if (received) d.source = normalizeAddress(m[3]);
-    else d.destination = normalizeAddress(m[3]);
+    setDirection(d, m[1] === 'Recv from' ? 'received' : 'sent', normalizeAddress(m[3]));
     d.timestamp = m[4];
     d.byteCount = Number(m[5]);
     d.countStart = start + m[0].lastIndexOf('(') + 1;
