@@ -2,8 +2,8 @@
  * Lazy access to header values. The parser stores offsets only; these
  * helpers turn them into strings or parsed values when a feature needs them.
  */
-import { LINE_STRIDE, type SipHeader, type SipMessage } from './model';
-import { isSpace } from './framing/lineScan';
+import type { SipHeader, SipMessage } from './model';
+import { headerText } from './syntax/valueText';
 
 /**
  * The header's value as one string. A folded value (continuation lines) is
@@ -11,26 +11,12 @@ import { isSpace } from './framing/lineScan';
  */
 export function headerValue(text: string, message: SipMessage, header: SipHeader): string {
   if (header.firstLine === header.lastLine) return text.slice(header.valueStart, header.valueEnd);
-  const parts: string[] = [];
-  const lines = message.lines;
-  for (let l = header.firstLine; l <= header.lastLine; l++) {
-    let s = l === header.firstLine ? header.valueStart : lines[l * LINE_STRIDE];
-    let e = lines[l * LINE_STRIDE + 1];
-    if (l === header.lastLine) e = Math.min(e, header.valueEnd);
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s && s >= header.valueStart) parts.push(text.slice(s, e));
-  }
-  return parts.join(' ');
+  return headerText(text, message, header).value;
 }
 
 export function findHeader(message: SipMessage, key: string): SipHeader | undefined {
   for (const h of message.headers) if (h.key === key) return h;
   return undefined;
-}
-
-export function findHeaders(message: SipMessage, key: string): SipHeader[] {
-  return message.headers.filter((h) => h.key === key);
 }
 
 export interface CSeqValue {

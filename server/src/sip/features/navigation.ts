@@ -7,7 +7,6 @@
 import type { SipHeader, SipMessage, TraceModel } from '../model';
 import type { TraceAnalysis } from '../analysis/analyze';
 import { locate } from '../hover/locate';
-import { findHeader } from '../values';
 
 export interface Span {
   readonly start: number;
@@ -115,9 +114,4 @@ export function referencedCallId(value: string, key: string): string | null {
   const semi = replaces.indexOf(';');
   const callId = (semi === -1 ? replaces : replaces.slice(0, semi)).trim();
   return callId || null;
-}
-
-/** The Call-ID header of a message, for callers that want its value range. */
-export function callIdHeader(m: SipMessage): SipHeader | undefined {
-  return findHeader(m, 'call-id');
 }
