@@ -204,11 +204,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover((params, token) =>
-    runSafe(connection, token, null, async (): Promise<Hover | null> => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return null;
-      const model = await modelFor(document);
-      if (token.isCancellationRequested) return null;
+    onDocument(params.textDocument.uri, token, null as Hover | null, (model, document) => {
       const result = hoverAt(model, document.offsetAt(params.position));
       if (result === null) return null;
       return {

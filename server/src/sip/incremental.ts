@@ -9,6 +9,7 @@ import type { SipMessage, TraceModel } from './model';
 import { parseTrace, type ParseOptions } from './parse';
 import { shiftMessage } from './parser/messageParser';
 import { LineIndex } from './text/lineIndex';
+import { detached } from './text/detach';
 import { framerById, sniffTraceFormat } from './framing/registry';
 
 /** One edit, in the old text's offsets: `[start, end)` was replaced, and the text grew by `delta`. */
@@ -63,7 +64,7 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
   if (edit.start < frameStartOf(messages[first]) || edit.end > frameStartOf(resync)) return full();
 
   // A copy, not a slice: the window's messages live on, and a slice would keep this whole version of the text alive with them.
-  const window = parseTrace(detachedCopy(text.slice(windowStart, windowEnd)), { traceFormat: old.format.id });
+  const window = parseTrace(detached(text.slice(windowStart, windowEnd)), { traceFormat: old.format.id });
   if (window.problems.length > 0 || window.messages.length === 0) return full();
 
   const resynced = window.messages[window.messages.length - 1];
@@ -95,10 +96,6 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
       return (lineIndex ??= oldIndex.afterEdit(text, edit.start, edit.end, edit.delta));
     },
   };
-}
-
-function detachedCopy(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
 }
 
 /** Index of the last message starting at or before `offset` (0 when none does). */

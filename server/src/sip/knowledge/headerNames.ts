@@ -7,6 +7,8 @@
  * 7.3.3 plus the extensions that registered one).
  */
 
+import { detached } from '../text/detach';
+
 /** Compact form (single letter, lower case) -> canonical long name. */
 export const COMPACT_FORMS: Readonly<Record<string, string>> = {
   a: 'Accept-Contact', // RFC 3841
@@ -106,10 +108,6 @@ const INTERNED: CanonicalName[] = [];
 const INTERNED_WRITTEN: string[] = [];
 /** Hash of the written spelling -> ids with that hash. */
 const BY_HASH = new Map<number, number[]>();
-
-function detached(s: string): string {
-  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
 
 /** The canonical name of an interned id. */
 export function internedHeaderName(id: number): CanonicalName {
