@@ -73,14 +73,26 @@ async function checkInBrowser(url) {
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  let page;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const file = (name) => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
     await file('busy-here.sip').waitFor({ timeout: 60_000 });
     log('workbench shows samples/');
 
-    await file('busy-here.sip').click();
+    // The samples' README opens at start-up too: a click landing while it opens can leave it the
+    // active editor, so make sure the trace's tab is the active one (clicking again if needed).
+    const activeTab = page.locator('.tabs-container .tab.active', { hasText: 'busy-here.sip' });
+    for (let attempt = 0; ; attempt++) {
+      await file('busy-here.sip').click();
+      try {
+        await activeTab.waitFor({ timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt === 2) throw new Error(`busy-here.sip does not open in an editor: ${e.message.split('\n')[0]}`);
+      }
+    }
     // The code lens over the first message shows once the language server has analysed the trace.
     await page.locator('.monaco-editor .codelens-decoration').first().waitFor({ timeout: 30_000 });
     // "Go to Line" puts the 486 response in view; hovering it asks the language server.
@@ -113,6 +125,12 @@ async function checkInBrowser(url) {
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     log(`screenshot ${path.relative(REPO_ROOT, SCREENSHOT)}`);
+  } catch (error) {
+    // What the page showed when a step failed, for whoever reads the CI log.
+    const failure = path.join(path.dirname(SCREENSHOT), 'start-failure.png');
+    fs.mkdirSync(path.dirname(failure), { recursive: true });
+    await page?.screenshot({ path: failure }).then(() => log(`failure screenshot ${path.relative(REPO_ROOT, failure)}`), () => undefined);
+    throw error;
   } finally {
     await browser.close();
   }
