@@ -227,6 +227,7 @@ function render(report) {
       lines.push('');
       lines.push(table(['measure', 'value'], [
         ['didOpen -> first publishDiagnostics', `${fmtMs(l.openToDiagnosticsMs)} (${l.openDiagnostics} diagnostics; writing the ${fmtMB(l.textBytes)} didOpen took ${fmtMs(l.openSendMs)} of it)`],
+        ['didOpen -> full diagnostics (conversation rules included)', `${fmtMs(l.openToFullMs)} (${l.openFullDiagnostics} diagnostics)`],
         [`hover (${l.hover.n} random positions, ${l.hover.answered} answered)`, `p50 ${fmtMs(l.hover.median)}, p99 ${fmtMs(l.hover.p99)}, max ${fmtMs(l.hover.max)}, first ${fmtMs(l.hover.first)}`],
         [`one-character edit -> publishDiagnostics (${l.edit.n} edits)`, `median ${fmtMs(l.edit.median)}, max ${fmtMs(l.edit.max)}${l.debounceMs !== null ? `; includes the server's ${l.debounceMs} ms debounce (about ${fmtMs(l.edit.median - l.debounceMs)} without it)` : ''}`],
         ['hover sent right after an edit', `median ${fmtMs(l.hoverAfterEdit.median)}, max ${fmtMs(l.hoverAfterEdit.max)}`],

@@ -26,6 +26,7 @@ class BenchClient {
     this.child = child;
     this.connection = connection;
     this.waiters = [];
+    this.statusWaiters = [];
     this.stderr = '';
   }
 
@@ -41,6 +42,8 @@ class BenchClient {
     // Anything else the server asks (registrations, progress): accept.
     connection.onRequest(() => null);
     connection.onNotification('textDocument/publishDiagnostics', (p) => client.settle(p));
+    // Sent once a version's validation is complete, conversation-level rules included.
+    connection.onNotification('sip/traceStatus', (p) => client.settleStatus(p));
     connection.onNotification(() => undefined);
     connection.listen();
     await withLimit(connection.sendRequest('initialize', {
@@ -60,6 +63,18 @@ class BenchClient {
     if (i === -1) return;
     const [w] = this.waiters.splice(i, 1);
     w.resolve({ at: nowMs(), params });
+  }
+
+  settleStatus(params) {
+    const i = this.statusWaiters.findIndex((w) => w.uri === params.uri);
+    if (i === -1) return;
+    const [w] = this.statusWaiters.splice(i, 1);
+    w.resolve({ at: nowMs(), params });
+  }
+
+  /** Resolves when the server reports a document fully validated (its `sip/traceStatus` notification). */
+  nextStatus(uri) {
+    return withLimit(new Promise((resolve) => this.statusWaiters.push({ uri, resolve })), `trace status for ${uri}`);
   }
 
   /** Resolves with the first publishDiagnostics for `uri` (and `version`, when the server sends versions) from now on. */
@@ -173,13 +188,17 @@ async function runLsp(text, { hovers, edits, seed, log }) {
     // Open.
     log(`  LSP: opening a ${(text.length / 1e6).toFixed(1)} MB document`);
     const opened = client.nextDiagnostics(URI, 1);
+    const validated = client.nextStatus(URI);
     const t0 = nowMs();
     await client.open(URI, text);
     const sent = nowMs();
     const first = await opened;
+    const full = await validated;
     result.openToDiagnosticsMs = first.at - t0;
+    result.openToFullMs = Math.max(first.at, full.at) - t0;
     result.openSendMs = sent - t0;
     result.openDiagnostics = first.params.diagnostics.length;
+    result.openFullDiagnostics = full.params.problemCount;
     Object.assign(result, prefix('afterOpen', client.memory()));
 
     // Hovers at random positions (the first one may build the document's line table).

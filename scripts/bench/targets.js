@@ -44,8 +44,9 @@ function evaluateTargets(report) {
   const size = l ? `${(l.textBytes / 1e6).toFixed(0)} MB` : '50 MB';
   const full = l && l.textBytes >= 49e6 ? '' : ' (document smaller than the 50 MB of the target)';
   if (l && !l.error) {
-    add('lsp-open', `${size} trace opened in the server publishes diagnostics in < 1.5 s`, fmtMs(l.openToDiagnosticsMs) + full,
-      l.openToDiagnosticsMs < 1500 ? 'met' : 'not met');
+    add('lsp-open', `${size} trace opened in the server publishes full diagnostics in < 1.5 s`,
+      `${fmtMs(l.openToFullMs)} to full diagnostics (first publish ${fmtMs(l.openToDiagnosticsMs)})${full}`,
+      l.openToFullMs < 1500 ? 'met' : 'not met');
     add('lsp-hover-p99', 'hover p99 < 5 ms', `p99 ${fmtMs(l.hover.p99)} (p50 ${fmtMs(l.hover.median)}, max ${fmtMs(l.hover.max)}, n=${l.hover.n})${full}`,
       l.hover.p99 < 5 ? 'met' : 'not met');
     add('lsp-edit', 'a one-character edit re-publishes diagnostics in < 100 ms',

@@ -53,8 +53,8 @@ const BURST_GAP_MS = 250;
 
 /**
  * The conversation-level rules analyse the whole trace at once (a few hundred
- * ms on 50 MB): they run once edits pause this long, so typing never waits
- * behind them.
+ * ms on 50 MB): after an edit they run once editing pauses this long, so
+ * typing never waits behind them. An opened document gets them at once.
  */
 const TRACE_RULES_AFTER_MS = 300;
 
@@ -116,7 +116,8 @@ export function startServer(connection: Connection): void {
     return models.get(document, traceFormat);
   }
 
-  async function publish(uri: string): Promise<void> {
+  /** `afterEdit`: publish what the messages say first, and the conversation-level rules once editing pauses. */
+  async function publish(uri: string, afterEdit: boolean): Promise<void> {
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
@@ -125,19 +126,23 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version) return;
     const model = models.get(document, current.traceFormat);
     // In steps, yielding to other requests (a hover) between them, and given up
-    // as soon as a newer version of the document exists. What the messages say
-    // is published first; the conversation-level rules, which analyse the whole
-    // trace, follow.
+    // as soon as a newer version of the document exists. After an edit, what
+    // the messages say is published first; the conversation-level rules, which
+    // analyse the whole trace, follow once editing pauses.
     const stale = () => documents.get(uri)?.version !== version;
-    const messageLevel = await runSteps(validationSteps(model, current.validation, { traceRules: false }), stale);
-    if (messageLevel === null) return;
-    await connection.sendDiagnostics({ uri, version, diagnostics: messageLevel.map((d) => toDiagnostic(model, d)) });
-    await new Promise((resolve) => setTimeout(resolve, TRACE_RULES_AFTER_MS));
-    if (stale()) return;
+    let messageLevelCount = -1;
+    if (afterEdit) {
+      const messageLevel = await runSteps(validationSteps(model, current.validation, { traceRules: false }), stale);
+      if (messageLevel === null) return;
+      messageLevelCount = messageLevel.length;
+      await connection.sendDiagnostics({ uri, version, diagnostics: messageLevel.map((d) => toDiagnostic(model, d)) });
+      await new Promise((resolve) => setTimeout(resolve, TRACE_RULES_AFTER_MS));
+      if (stale()) return;
+    }
     const found = await runSteps(validationSteps(model, current.validation), stale);
     if (found === null) return;
     const diagnostics = found.map((d) => toDiagnostic(model, d));
-    if (found.length !== messageLevel.length) await connection.sendDiagnostics({ uri, version, diagnostics });
+    if (found.length !== messageLevelCount) await connection.sendDiagnostics({ uri, version, diagnostics });
     scheduleVerify(uri);
     const status: TraceStatusParams = {
       uri,
@@ -164,26 +169,32 @@ export function startServer(connection: Connection): void {
     }, VERIFY_AFTER_IDLE_MS));
   }
 
-  function schedule(uri: string, delay: number): void {
+  function schedule(uri: string, delay: number, afterEdit = false): void {
     const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
     pending.set(
       uri,
       setTimeout(() => {
         pending.delete(uri);
-        publish(uri).catch((error) => connection.console.error(`SIP Trace: validating ${uri} failed: ${String(error)}`));
+        publish(uri, afterEdit).catch((error) => connection.console.error(`SIP Trace: validating ${uri} failed: ${String(error)}`));
       }, delay),
     );
   }
 
-  documents.onDidOpen((event) => schedule(event.document.uri, 0));
+  // TextDocuments reports an open as a content change too: that version is validated as an open.
+  const openedVersion = new Map<string, number>();
+  documents.onDidOpen((event) => {
+    openedVersion.set(event.document.uri, event.document.version);
+    schedule(event.document.uri, 0);
+  });
   const lastChange = new Map<string, number>();
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
+    if (openedVersion.get(uri) === event.document.version) return;
     const now = Date.now();
     const inBurst = now - (lastChange.get(uri) ?? 0) < BURST_GAP_MS;
     lastChange.set(uri, now);
-    schedule(uri, inBurst ? CHANGE_DEBOUNCE_MS : 0);
+    schedule(uri, inBurst ? CHANGE_DEBOUNCE_MS : 0, true);
   });
   documents.onDidClose((event) => {
     const timer = pending.get(event.document.uri);
@@ -194,6 +205,7 @@ export function startServer(connection: Connection): void {
     verifyTimers.delete(event.document.uri);
     models.delete(event.document.uri);
     lastChange.delete(event.document.uri);
+    openedVersion.delete(event.document.uri);
     settings.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

@@ -4,10 +4,12 @@
  * caller says otherwise (UTF-8 text is only legal in quoted strings,
  * comments and reason phrases).
  */
-export { isTokenChar } from '../framing/lineScan';
+import { ALPHA, CHAR_CLASS, DIGIT, HEX, MARK, isTokenChar } from '../framing/lineScan';
+
+export { isTokenChar };
 
 export function isAlpha(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c < 128 && (CHAR_CLASS[c] & ALPHA) !== 0;
 }
 
 export function isDigit(c: number): boolean {
@@ -15,11 +17,11 @@ export function isDigit(c: number): boolean {
 }
 
 export function isHex(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+  return c < 128 && (CHAR_CLASS[c] & HEX) !== 0;
 }
 
 export function isAlnum(c: number): boolean {
-  return isAlpha(c) || isDigit(c);
+  return c < 128 && (CHAR_CLASS[c] & (ALPHA | DIGIT)) !== 0;
 }
 
 /** SP or HTAB: linear whitespace inside one header value (folds are joined with SP). */
@@ -29,12 +31,12 @@ export function isWsp(c: number): boolean {
 
 /** mark = "-" / "_" / "." / "!" / "~" / "*" / "'" / "(" / ")" */
 export function isMark(c: number): boolean {
-  return c === 45 || c === 95 || c === 46 || c === 33 || c === 126 || c === 42 || c === 39 || c === 40 || c === 41;
+  return c < 128 && (CHAR_CLASS[c] & MARK) !== 0;
 }
 
 /** unreserved = alphanum / mark */
 export function isUnreserved(c: number): boolean {
-  return isAlnum(c) || isMark(c);
+  return c < 128 && (CHAR_CLASS[c] & (ALPHA | DIGIT | MARK)) !== 0;
 }
 
 /** user-unreserved = "&" / "=" / "+" / "$" / "," / ";" / "?" / "/" */
@@ -82,15 +84,8 @@ export function skipWsp(s: string, i: number, end: number = s.length): number {
 
 /** Index just past a run of token characters starting at `i`. */
 export function skipToken(s: string, i: number, end: number = s.length): number {
-  while (i < end && isTokenCharLocal(s.charCodeAt(i))) i++;
+  while (i < end && isTokenChar(s.charCodeAt(i))) i++;
   return i;
-}
-
-function isTokenCharLocal(c: number): boolean {
-  if (c >= 97 && c <= 122) return true;
-  if (c >= 65 && c <= 90) return true;
-  if (c >= 48 && c <= 57) return true;
-  return c === 45 || c === 46 || c === 33 || c === 37 || c === 42 || c === 95 || c === 43 || c === 96 || c === 39 || c === 126;
 }
 
 export function isAllDigits(s: string, start: number, end: number): boolean {
