@@ -67,8 +67,25 @@ function nameOf(text: string, data: Int32Array, at: number): CanonicalName {
   return id >= 0 ? internedHeaderName(id) : canonicalHeaderName(text.slice(data[at + H_NAME_START], data[at + H_NAME_END]));
 }
 
+/**
+ * The header objects of the messages read most recently. Rules, hovers and
+ * the analysis read one message's headers many times in a row, then move
+ * on: keeping every message's objects would make a large trace's model
+ * bigger and give the garbage collector hundreds of thousands of long-lived
+ * objects to move, while a small ring keeps them young and cheap to collect.
+ * Entries name their message by a number, so they keep no text alive.
+ */
+const RECENT_HEADERS = 64;
+const recentOwner = new Float64Array(RECENT_HEADERS).fill(-1);
+const recentHeaders: (readonly SipHeader[] | null)[] = new Array(RECENT_HEADERS).fill(null);
+let recentNext = 0;
+let nextSerial = 0;
+
 class ParsedMessage implements SipMessage {
-  private materialized: SipHeader[] | null = null;
+  /** Names this message in the ring of recently read headers. */
+  private readonly serial = nextSerial++;
+  /** Where in the ring its headers were put last (they may have been replaced since). */
+  private recentSlot = -1;
 
   constructor(
     readonly index: number,
@@ -88,21 +105,25 @@ class ParsedMessage implements SipMessage {
   ) {}
 
   get headers(): readonly SipHeader[] {
-    if (this.materialized === null) {
-      const data = this.headerData;
-      const out: SipHeader[] = new Array(data.length / H_STRIDE);
-      for (let at = 0, i = 0; at < data.length; at += H_STRIDE, i++) {
-        const name = nameOf(this.text, data, at);
-        out[i] = {
-          nameStart: data[at + H_NAME_START], nameEnd: data[at + H_NAME_END], colon: data[at + H_COLON],
-          valueStart: data[at + H_VALUE_START], valueEnd: data[at + H_VALUE_END],
-          name: name.name, key: name.key, compact: name.compact,
-          firstLine: data[at + H_FIRST_LINE], lastLine: data[at + H_LAST_LINE],
-        };
-      }
-      this.materialized = out;
+    const slot = this.recentSlot;
+    if (slot !== -1 && recentOwner[slot] === this.serial) return recentHeaders[slot]!;
+    const data = this.headerData;
+    const out: SipHeader[] = new Array(data.length / H_STRIDE);
+    for (let at = 0, i = 0; at < data.length; at += H_STRIDE, i++) {
+      const name = nameOf(this.text, data, at);
+      out[i] = {
+        nameStart: data[at + H_NAME_START], nameEnd: data[at + H_NAME_END], colon: data[at + H_COLON],
+        valueStart: data[at + H_VALUE_START], valueEnd: data[at + H_VALUE_END],
+        name: name.name, key: name.key, compact: name.compact,
+        firstLine: data[at + H_FIRST_LINE], lastLine: data[at + H_LAST_LINE],
+      };
     }
-    return this.materialized;
+    const into = recentNext;
+    recentNext = (recentNext + 1) % RECENT_HEADERS;
+    recentOwner[into] = this.serial;
+    recentHeaders[into] = out;
+    this.recentSlot = into;
+    return out;
   }
 }
 

@@ -19,21 +19,40 @@ import { problem, type SyntaxProblem } from '../syntax/problem';
 import { canonicalHeaderName } from '../knowledge/headerNames';
 import type { RuleContext } from './types';
 
-let textsOf: SipMessage | null = null;
-const texts = new Map<SipHeader, ValueText>();
+/**
+ * What was read from the headers of the message the engine is on, by the
+ * header's position in `message.headers`: several rules ask for the same
+ * header, and an array slot is cheaper than a map keyed by the header object.
+ */
+let current: SipMessage | null = null;
+let currentHeaders: readonly SipHeader[] = [];
+const texts: (ValueText | undefined)[] = [];
+const viaLists: (ViaList | undefined)[] = [];
+const addressLists: (AddressList | undefined)[] = [];
+
+/** The header's slot in the current message's caches, or -1 when it is not one of its headers. */
+function slotOf(message: SipMessage, header: SipHeader): number {
+  if (current !== message) {
+    current = message;
+    currentHeaders = message.headers;
+    texts.length = 0;
+    viaLists.length = 0;
+    addressLists.length = 0;
+  }
+  return currentHeaders.indexOf(header);
+}
 
 /** Parse results by value, each map cleared when it grows past MEMO_LIMIT entries. */
 const MEMO_LIMIT = 20_000;
-const vias = new Map<string, ViaList>();
 /** Per header name (it appears in messages), then by value. */
-const addresses = new Map<string, Map<string, AddressList>>();
+const addresses = new Map<string, AddressMemo>();
 const cseqs = new Map<string, CSeqParts>();
 
-function memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
+function memo<T>(map: Map<string, T>, key: string, compute: (key: string) => T): T {
   let value = map.get(key);
   if (value === undefined) {
     if (map.size >= MEMO_LIMIT) map.clear();
-    value = compute();
+    value = compute(key);
     map.set(key, value);
   }
   return value;
@@ -49,21 +68,17 @@ let memosOf: TraceModel | null = null;
 function forModel(model: TraceModel): void {
   if (memosOf === model) return;
   memosOf = model;
-  vias.clear();
   addresses.clear();
   cseqs.clear();
 }
 
 export function valueTextOf(context: RuleContext, message: SipMessage, header: SipHeader): ValueText {
   forModel(context.model);
-  if (textsOf !== message) {
-    textsOf = message;
-    texts.clear();
-  }
-  let vt = texts.get(header);
+  const slot = slotOf(message, header);
+  let vt = slot === -1 ? undefined : texts[slot];
   if (vt === undefined) {
     vt = headerText(context.text, message, header);
-    texts.set(header, vt);
+    if (slot !== -1) texts[slot] = vt;
   }
   return vt;
 }
@@ -87,18 +102,27 @@ export function reportAt(context: RuleContext, vt: ValueText, code: string, star
  * page's `[email protected]`. Such a value is not what was on the wire, so
  * its syntax is not judged.
  */
-const REDACTION_MARKERS = ['removed', 'redacted', 'email protected', 'email\u00a0protected', 'email&#160;protected', 'obfuscated'];
+const REDACTION_MARKERS = /removed|redacted|email(?: |\u00a0|&#160;)protected|obfuscated/i;
 
 export function looksRedacted(value: string): boolean {
-  const lower = value.toLowerCase();
-  return REDACTION_MARKERS.some((m) => lower.includes(m));
+  return REDACTION_MARKERS.test(value);
 }
 
 const NOTHING_READ = Object.freeze({ items: Object.freeze([]), problem: null });
 
+/**
+ * A Via value is nearly unique to its message (the branch), so it is read
+ * once per message and not remembered across messages.
+ */
 export function viaOf(context: RuleContext, message: SipMessage, header: SipHeader): ViaList {
   const value = valueTextOf(context, message, header).value;
-  return memo(vias, value, () => (looksRedacted(value) ? NOTHING_READ : parseVia(value)));
+  const slot = slotOf(message, header);
+  let via = slot === -1 ? undefined : viaLists[slot];
+  if (via === undefined) {
+    via = looksRedacted(value) ? NOTHING_READ : parseVia(value);
+    if (slot !== -1) viaLists[slot] = via;
+  }
+  return via;
 }
 
 /** Headers whose values are addresses (name-addr / addr-spec), and how to read them. */
@@ -117,19 +141,30 @@ export const ADDRESS_HEADERS: ReadonlyMap<string, Omit<AddressOptions, 'what'>> 
   ['p-preferred-identity', { list: true, allowStar: false, nameAddrOnly: false }],
 ]);
 
+/** Per header name as written: how to read its addresses and what was read, by value. */
+interface AddressMemo {
+  readonly options: AddressOptions;
+  readonly byValue: Map<string, AddressList>;
+  readonly read: (value: string) => AddressList;
+}
+
 /** Addresses of an address header (see `ADDRESS_HEADERS`); null for other headers. */
 export function addressesOf(context: RuleContext, message: SipMessage, header: SipHeader): AddressList | null {
-  const options = ADDRESS_HEADERS.get(header.key);
-  if (options === undefined) return null;
+  if (!ADDRESS_HEADERS.has(header.key)) return null;
+  const slot = slotOf(message, header);
+  const known = slot === -1 ? undefined : addressLists[slot];
+  if (known !== undefined) return known;
   const value = valueTextOf(context, message, header).value;
-  let byValue = addresses.get(header.name);
-  if (byValue === undefined) {
+  let byName = addresses.get(header.name);
+  if (byName === undefined) {
     if (addresses.size >= 256) addresses.clear();
-    byValue = new Map();
-    addresses.set(header.name, byValue);
+    const options: AddressOptions = { ...ADDRESS_HEADERS.get(header.key)!, what: `the ${header.name} header` };
+    byName = { options, byValue: new Map(), read: (v) => (looksRedacted(v) ? NOTHING_READ : parseAddresses(v, options)) };
+    addresses.set(header.name, byName);
   }
-  return memo(byValue, value, () =>
-    looksRedacted(value) ? NOTHING_READ : parseAddresses(value, { ...options, what: `the ${header.name} header` }));
+  const list = memo(byName.byValue, value, byName.read);
+  if (slot !== -1) addressLists[slot] = list;
+  return list;
 }
 
 export interface CSeqParts {
@@ -144,7 +179,7 @@ export interface CSeqParts {
 /** CSeq = 1*DIGIT LWS Method (RFC 3261 section 20.16); the number below 2**31 (section 8.1.1.5). */
 export function cseqOf(context: RuleContext, message: SipMessage, header: SipHeader): CSeqParts {
   const value = valueTextOf(context, message, header).value;
-  return memo(cseqs, value, () => parseCSeqParts(value));
+  return memo(cseqs, value, parseCSeqParts);
 }
 
 function parseCSeqParts(s: string): CSeqParts {
