@@ -157,3 +157,23 @@ test('durations read like people write them', () => {
   assert.equal(formatDuration(2100), '2.1 s');
   assert.equal(formatDuration(184_000), '3 min 4 s');
 });
+
+test('message keys: tags and branches read from awkward but valid values', () => {
+  const text = [
+    'INVITE sip:bob@example.com SIP/2.0',
+    'Via: SIP/2.0/UDP 192.0.2.1;rport ; BRANCH = z9hG4bKabc , SIP/2.0/UDP 192.0.2.2;branch=z9hG4bKother',
+    'From: "A;tag=fake" <sip:alice@example.com;tag=uri-param>;x-tagged=1;Tag="quoted-1"',
+    'To: sip:bob@example.com;tagx=2;tag',
+    'Call-ID: keys@example.com',
+    'CSeq: 7 invite',
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
+  const keys = analyzeTrace(parseTrace(text)).keys[0];
+  assert.equal(keys.branch, 'z9hG4bKabc', 'the top Via only; the name is case-insensitive; blanks around "=" are allowed');
+  assert.equal(keys.fromTag, 'quoted-1', 'parameters inside the display name or the <URI> do not count; quotes are removed');
+  assert.equal(keys.toTag, '', 'a tag without a value; tagx is another parameter');
+  assert.equal(keys.cseqSeq, 7);
+  assert.equal(keys.cseqMethod, 'INVITE');
+});

@@ -24,43 +24,44 @@ export interface MessageKeys {
 export const MAGIC_COOKIE = 'z9hG4bK';
 
 export function messageKeys(text: string, message: SipMessage): MessageKeys {
-  const value = (key: string): string | null => {
-    const h = findHeader(message, key);
-    return h ? headerValue(text, message, h) : null;
-  };
-  const cseq = value('cseq');
+  const cseq = valueOf(text, message, 'cseq');
   const parsed = cseq === null ? null : parseCSeq(cseq);
-  const via = value('via');
-  const from = value('from');
-  const to = value('to');
+  const via = valueOf(text, message, 'via');
+  const from = valueOf(text, message, 'from');
+  const to = valueOf(text, message, 'to');
   return {
-    callId: value('call-id'),
+    callId: valueOf(text, message, 'call-id'),
     cseqSeq: parsed?.seq ?? null,
     cseqMethod: parsed?.method ? parsed.method.toUpperCase() : null,
-    branch: via === null ? null : paramOf(firstViaValue(via), 'branch'),
-    fromTag: from === null ? null : paramOf(afterAddress(from), 'tag'),
-    toTag: to === null ? null : paramOf(afterAddress(to), 'tag'),
+    branch: via === null ? null : paramOf(via, 0, firstViaEnd(via), 'branch'),
+    fromTag: from === null ? null : paramOf(from, afterAddress(from), from.length, 'tag'),
+    toTag: to === null ? null : paramOf(to, afterAddress(to), to.length, 'tag'),
     fromUri: from === null ? null : addressUri(from),
     toUri: to === null ? null : addressUri(to),
     fromDisplay: from === null ? null : displayName(from),
   };
 }
 
-/** The first Via value of a possibly comma-separated list. */
-function firstViaValue(via: string): string {
+function valueOf(text: string, message: SipMessage, key: string): string | null {
+  const h = findHeader(message, key);
+  return h ? headerValue(text, message, h) : null;
+}
+
+/** Where the first Via value of a possibly comma-separated list ends. */
+function firstViaEnd(via: string): number {
   const comma = via.indexOf(',');
-  return comma === -1 ? via : via.slice(0, comma);
+  return comma === -1 ? via.length : comma;
 }
 
 /**
- * The part of a name-addr / addr-spec value after the address, where the
- * header parameters are (`<sip:a@b;lr>;tag=1` -> `;tag=1`). Quoted display
- * names and `<...>` are skipped so their `;` do not count.
+ * Where the header parameters of a name-addr / addr-spec value start, after
+ * the address (`<sip:a@b;lr>;tag=1` -> the index of `;tag=1`); the value's
+ * length when there are none. Quoted display names and `<...>` are skipped
+ * so their `;` do not count.
  */
-export function afterAddress(value: string): string {
-  let i = 0;
+export function afterAddress(value: string): number {
   let inQuotes = false;
-  for (; i < value.length; i++) {
+  for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (inQuotes) {
       if (c === 92 /* \ */) i++;
@@ -68,26 +69,55 @@ export function afterAddress(value: string): string {
     } else if (c === 34) inQuotes = true;
     else if (c === 60 /* < */) {
       const close = value.indexOf('>', i);
-      return close === -1 ? '' : value.slice(close + 1);
+      return close === -1 ? value.length : close + 1;
     } else if (c === 59 /* ; */) {
       // addr-spec form: parameters after the URI belong to the header (RFC 3261 section 20.10).
-      return value.slice(i);
+      return i;
     }
   }
-  return '';
+  return value.length;
 }
 
-/** Value of `;name=value` in a parameter list (case-insensitive name), or null. */
-export function paramOf(params: string, name: string): string | null {
-  const lower = name.toLowerCase();
-  let i = params.indexOf(';');
-  while (i !== -1) {
-    const next = params.indexOf(';', i + 1);
-    const part = params.slice(i + 1, next === -1 ? params.length : next);
-    const eq = part.indexOf('=');
-    const key = (eq === -1 ? part : part.slice(0, eq)).trim().toLowerCase();
-    if (key === lower) return eq === -1 ? '' : part.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
-    i = next;
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/**
+ * Value of `;name=value` among the parameters in `s[start, end)` (the name
+ * compared case-insensitively, `name` given in lower case), unquoted; `''`
+ * for a parameter without a value; null when absent. Only the value found is
+ * copied: this runs for several headers of every message.
+ */
+export function paramOf(s: string, start: number, end: number, name: string): string | null {
+  let i = s.indexOf(';', start);
+  while (i !== -1 && i < end) {
+    let next = s.indexOf(';', i + 1);
+    if (next === -1 || next > end) next = end;
+    let a = i + 1;
+    while (a < next && isBlankChar(s.charCodeAt(a))) a++;
+    let matches = a + name.length <= next;
+    for (let k = 0; matches && k < name.length; k++) {
+      const c = s.charCodeAt(a + k);
+      // ASCII letters compare case-insensitively (`| 32` lower-cases them).
+      if (c !== name.charCodeAt(k) && ((c | 32) !== name.charCodeAt(k) || c < 65 || c > 90)) matches = false;
+    }
+    if (matches) {
+      let j = a + name.length;
+      while (j < next && isBlankChar(s.charCodeAt(j))) j++;
+      if (j === next) return '';
+      if (s.charCodeAt(j) === 61 /* = */) {
+        let v = j + 1;
+        let w = next;
+        while (v < w && isBlankChar(s.charCodeAt(v))) v++;
+        while (w > v && isBlankChar(s.charCodeAt(w - 1))) w--;
+        if (w - v >= 2 && s.charCodeAt(v) === 34 && s.charCodeAt(w - 1) === 34) {
+          v++;
+          w--;
+        }
+        return s.slice(v, w);
+      }
+    }
+    i = next === end ? -1 : next;
   }
   return null;
 }
