@@ -32,7 +32,8 @@ class BenchClient {
 
   static async start() {
     const server = need(path.join(ROOT, 'dist', 'server.js'));
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // SIP_BENCH_SERVER_ARGS passes node flags to the server (e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile it).
+    const child = spawn(process.execPath, [...(process.env.SIP_BENCH_SERVER_ARGS ? process.env.SIP_BENCH_SERVER_ARGS.split(' ') : []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new BenchClient(child, connection);
     child.stderr.on('data', (d) => {
