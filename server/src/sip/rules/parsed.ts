@@ -141,9 +141,8 @@ export const ADDRESS_HEADERS: ReadonlyMap<string, Omit<AddressOptions, 'what'>> 
   ['p-preferred-identity', { list: true, allowStar: false, nameAddrOnly: false }],
 ]);
 
-/** Per header name as written: how to read its addresses and what was read, by value. */
+/** Per header name as written: what was read, by value, and how to read a new value. */
 interface AddressMemo {
-  readonly options: AddressOptions;
   readonly byValue: Map<string, AddressList>;
   readonly read: (value: string) => AddressList;
 }
@@ -159,7 +158,7 @@ export function addressesOf(context: RuleContext, message: SipMessage, header: S
   if (byName === undefined) {
     if (addresses.size >= 256) addresses.clear();
     const options: AddressOptions = { ...ADDRESS_HEADERS.get(header.key)!, what: `the ${header.name} header` };
-    byName = { options, byValue: new Map(), read: (v) => (looksRedacted(v) ? NOTHING_READ : parseAddresses(v, options)) };
+    byName = { byValue: new Map(), read: (v) => (looksRedacted(v) ? NOTHING_READ : parseAddresses(v, options)) };
     addresses.set(header.name, byName);
   }
   const list = memo(byName.byValue, value, byName.read);
