@@ -28,6 +28,14 @@ export function countedVerbStart(text: string, start: number, bytesAt: number, v
   return -1;
 }
 
+/** Whether a sampled line is a `<verb> <N> bytes` framing line matching `pattern` from the verb on (for detection). */
+export function isCountedLine(line: string, verbs: readonly string[], pattern: RegExp): boolean {
+  const b = line.indexOf(' bytes ');
+  if (b === -1) return false;
+  const verb = countedVerbStart(line, 0, b, verbs);
+  return verb !== -1 && pattern.test(line.slice(verb));
+}
+
 export function openCountedLine(
   text: string, start: number, end: number, bytes: Finder, verbs: readonly string[], pattern: RegExp,
 ): CountedLine | null {

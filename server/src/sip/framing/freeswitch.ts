@@ -17,7 +17,7 @@ import type { Framer } from './types';
 import { Frame, SKIP_LINE, scanFrames, type FrameSpec, type Preamble } from './frameScanner';
 import { isDigit } from './lineScan';
 import { setDirection, hostPort, setTimestamp, transportName, type MetaDraft } from './meta';
-import { countedVerbStart, openCountedLine } from './countedLine';
+import { isCountedLine, openCountedLine } from './countedLine';
 import { Finder, countLines, isRunOf, skipSpaces, trimEnd } from './text';
 
 /** The verbs of the framing line, before the byte count. */
@@ -93,12 +93,7 @@ export const freeswitchFramer: Framer = {
   id: 'freeswitch',
   label: 'FreeSWITCH siptrace',
   score(lines) {
-    return countLines(lines, (line) => {
-      const b = line.indexOf(' bytes ');
-      if (b === -1) return false;
-      const verb = countedVerbStart(line, 0, b, VERBS);
-      return verb !== -1 && FRAMING.test(line.slice(verb));
-    });
+    return countLines(lines, (line) => isCountedLine(line, VERBS, FRAMING));
   },
   frame(text, sink) {
     scanFrames(text, sink, new FreeswitchSpec(text));

@@ -16,7 +16,7 @@ import type { Framer } from './types';
 import { Frame, SKIP_LINE, scanFrames, type FrameSpec } from './frameScanner';
 import { isBlank, isDigit } from './lineScan';
 import { setDirection, normalizeAddress, setTimestamp, transportName, type MetaDraft } from './meta';
-import { countedVerbStart, openCountedLine } from './countedLine';
+import { isCountedLine, openCountedLine } from './countedLine';
 import { Finder, countLines, findStartLineIn, sameShape, startsWithAt, trimEnd } from './text';
 
 /** The verbs of the framing line, before the byte count. */
@@ -91,12 +91,7 @@ export const pjsipFramer: Framer = {
   id: 'pjsip',
   label: 'pjsip / pjsua log',
   score(lines) {
-    return countLines(lines, (line) => {
-      const b = line.indexOf(' bytes ');
-      if (b === -1) return false;
-      const verb = countedVerbStart(line, 0, b, VERBS);
-      return verb !== -1 && FRAMING.test(line.slice(verb));
-    });
+    return countLines(lines, (line) => isCountedLine(line, VERBS, FRAMING));
   },
   frame(text, sink) {
     scanFrames(text, sink, new PjsipSpec(text));
