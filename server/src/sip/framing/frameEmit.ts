@@ -78,6 +78,8 @@ interface Piece {
   from: number;
   to: number;
   reason: FrameEnd;
+  /** The body ends at `to` because Content-Length says so. */
+  byLength?: boolean;
 }
 
 export function emitFrame(text: string, lines: FrameLines, draft: MetaDraft, afterBody: AfterBody, reason: FrameEnd, sink: FrameSink): void {
@@ -128,7 +130,7 @@ export function emitFrame(text: string, lines: FrameLines, draft: MetaDraft, aft
     if (afterBody === 'cut') {
       let end = byLength;
       if (end === -1) end = contentLength === null ? firstBlank(text, lines, bodyFirst) : n;
-      pieces.push({ from: i, to: end, reason });
+      pieces.push({ from: i, to: end, reason, byLength: end === byLength });
       break;
     }
     // split: a start line after the body (or after an empty line) begins the next message.
@@ -140,7 +142,7 @@ export function emitFrame(text: string, lines: FrameLines, draft: MetaDraft, aft
       else if (k > byLength) {
         // The body ended where Content-Length said and an empty line follows:
         // what comes after is the tool's, not the packet's (ngrep's "exit").
-        pieces.push({ from: i, to: byLength, reason });
+        pieces.push({ from: i, to: byLength, reason, byLength: true });
         break;
       }
     } else {
@@ -155,7 +157,7 @@ export function emitFrame(text: string, lines: FrameLines, draft: MetaDraft, aft
       pieces.push({ from: i, to: n, reason });
       break;
     }
-    pieces.push({ from: i, to: byLength !== -1 ? byLength : next, reason: 'frame' });
+    pieces.push({ from: i, to: byLength !== -1 ? byLength : next, reason: 'frame', byLength: byLength !== -1 });
     i = next;
   }
 
@@ -184,6 +186,8 @@ function emitPiece(text: string, lines: FrameLines, draft: MetaDraft, piece: Pie
     endReason: piece.reason,
     meta: freezeMeta(draft),
     problems: problems.length > 0 ? problems : undefined,
+    // Trimmed trailing lines were part of the counted body: the parser counts again.
+    contentLengthMatched: piece.byLength === true && to === piece.to,
   });
 }
 

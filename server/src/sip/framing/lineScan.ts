@@ -237,9 +237,14 @@ export function contentLengthValue(text: string, s: number, e: number): number |
   while (i < e && isSpace(text.charCodeAt(i))) i++;
   let valueEnd = e;
   while (valueEnd > i && isSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
-  if (valueEnd === i || valueEnd - i > 10) return null;
+  return contentLengthNumber(text, i, valueEnd);
+}
+
+/** A trimmed Content-Length value `[start, end)` as a number: 1 to 10 decimal digits, else null. */
+export function contentLengthNumber(text: string, start: number, end: number): number | null {
+  if (end === start || end - start > 10) return null;
   let value = 0;
-  for (let k = i; k < valueEnd; k++) {
+  for (let k = start; k < end; k++) {
     const d = text.charCodeAt(k) - 48;
     if (d < 0 || d > 9) return null;
     value = value * 10 + d;

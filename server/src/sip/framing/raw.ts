@@ -12,10 +12,14 @@
  *   body never runs over a later start line that follows a blank line;
  * - without a usable Content-Length, at the next start line.
  */
-import { Eol, NO_META } from '../model';
-import type { Framer, FrameSink, FrameEnd } from './types';
+import { Eol, NO_META, type Problem } from '../model';
+import type { Framer, FrameSink, FrameEnd, PreparsedHeaderBlock } from './types';
 import {
-  LineBuffer, contentLengthValue, isBlank, isHeaderLine, isSpace, isStartLine, isVersionlessRequestLine, utf8Length,
+  beginHeaderBlock, currentNameId, currentValueEnd, currentValueStart, readHeaderBlockLine, readPlainHeaderLine, takeHeaderBlock,
+} from '../parser/headerBlock';
+import { isContentLengthId } from '../knowledge/headerNames';
+import {
+  LineBuffer, contentLengthNumber, contentLengthValue, isBlank, isHeaderLine, isSpace, isStartLine, isVersionlessRequestLine, utf8Length,
 } from './lineScan';
 
 /** Header names that mark the start of a message whose start line is missing. */
@@ -43,6 +47,9 @@ class RawScanner {
   private lineEnd = 0;
   private eol: Eol = Eol.None;
   private next = 0;
+  /** The header block of the message being framed, read as it was framed (see `parser/headerBlock.ts`). */
+  private headerBlock: PreparsedHeaderBlock | undefined = undefined;
+  private readonly headerProblems: Problem[] = [];
 
   constructor(private readonly text: string, private readonly sink: FrameSink) {
     this.length = text.length;
@@ -61,8 +68,9 @@ class RawScanner {
         pos = this.next;
         continue;
       }
-      if (isStartLine(text, s, e) || (atBlockStart && this.beginsHeadlessOrVersionless(s, e))) {
-        pos = this.frameMessage(pos);
+      const startLine = isStartLine(text, s, e);
+      if (startLine || (atBlockStart && this.beginsHeadlessOrVersionless(s, e))) {
+        pos = this.frameMessage(pos, startLine);
         atBlockStart = true;
         continue;
       }
@@ -115,10 +123,15 @@ class RawScanner {
     return nextIsHeader;
   }
 
-  /** Frames one message starting at `start`; returns where scanning goes on. */
-  private frameMessage(start: number): number {
+  /**
+   * Frames one message starting at `start`; returns where scanning goes on.
+   * After a proper start line, the header block is read into header records
+   * on the way (the parser would otherwise scan every line again).
+   */
+  private frameMessage(start: number, readHeaders: boolean): number {
     const text = this.text;
     const lines = this.lines;
+    const headerProblems = this.headerProblems;
     this.read(start);
     this.push();
     let pos = this.next;
@@ -126,6 +139,10 @@ class RawScanner {
     let contentLengthUsable = true;
     let terminated = false;
     let endReason: FrameEnd = 'frame';
+    if (readHeaders) {
+      beginHeaderBlock();
+      headerProblems.length = 0;
+    }
 
     // Header block.
     while (pos < this.length) {
@@ -138,17 +155,35 @@ class RawScanner {
         terminated = true;
         break;
       }
-      if (!isSpace(text.charCodeAt(s)) && isStartLine(text, s, e)) {
-        endReason = 'cut';
-        break;
+      // A `Name:` line is no start line; anything else may be the next message.
+      let value: number | null | undefined;
+      if (readHeaders && readPlainHeaderLine(text, s, e, lines.count)) {
+        const id = currentNameId();
+        // Id -1: the name table is full and the spelling new; read the line itself.
+        if (id === -1) value = contentLengthValue(text, s, e);
+        else value = isContentLengthId(id) ? contentLengthNumber(text, currentValueStart(), currentValueEnd()) : undefined;
+      } else {
+        if (!isSpace(text.charCodeAt(s)) && isStartLine(text, s, e)) {
+          endReason = 'cut';
+          break;
+        }
+        if (readHeaders) readHeaderBlockLine(text, s, e, lines.count, headerProblems);
+        value = contentLengthValue(text, s, e);
       }
-      const value = contentLengthValue(text, s, e);
       if (value !== undefined) {
         if (value === null || (contentLength !== null && contentLength !== value)) contentLengthUsable = false;
         else contentLength = value;
       }
       this.push();
       pos = this.next;
+    }
+    if (readHeaders) {
+      this.headerBlock = {
+        headers: takeHeaderBlock(),
+        problems: headerProblems.length > 0 ? headerProblems.slice() : null,
+        terminated,
+        endLine: lines.count,
+      };
     }
     if (!terminated) {
       return this.emit(start, pos, pos >= this.length && endReason !== 'cut' ? 'eof' : endReason);
@@ -173,7 +208,7 @@ class RawScanner {
     const lines = this.lines;
     const start = lines.start(0);
     if (contentLength === 0) {
-      return this.confirmedEnd(start, bodyStart, bodyStart) ?? -1;
+      return this.confirmedEnd(start, bodyStart, bodyStart, true) ?? -1;
     }
     // Count bytes two ways: LF as one byte (as written) and LF as CRLF (a
     // trace that lost its CRs); a match in either ends the body.
@@ -194,14 +229,14 @@ class RawScanner {
       if (asWritten === contentLength || asCrlf === contentLength) {
         // The body ends at the end of this line's text, before its line break.
         lines.push(s, e, Eol.None);
-        return this.confirmedEnd(start, e, this.next) ?? -1;
+        return this.confirmedEnd(start, e, this.next, true) ?? -1;
       }
       asWritten += this.eol === Eol.CrLf ? 2 : this.eol === Eol.Lf ? 1 : 0;
       asCrlf += this.eol === Eol.None ? 0 : 2;
       this.push();
       pos = this.next;
       if (asWritten === contentLength || asCrlf === contentLength) {
-        return this.confirmedEnd(start, pos, pos) ?? -1;
+        return this.confirmedEnd(start, pos, pos, true) ?? -1;
       }
       if (asWritten > contentLength) return -1; // Content-Length ends inside a line: it is wrong.
       first = false;
@@ -219,14 +254,14 @@ class RawScanner {
    * next line is blank, a start line, or the end of input; text that follows
    * immediately means Content-Length is wrong (returns null).
    */
-  private confirmedEnd(start: number, end: number, resume: number): number | null {
+  private confirmedEnd(start: number, end: number, resume: number, matched: boolean): number | null {
     if (resume < this.length) {
       this.read(resume);
       const s = this.lineStart;
       const e = this.lineEnd;
       if (!isBlank(this.text, s, e) && !isStartLine(this.text, s, e)) return null;
     }
-    return this.emit(start, end, resume >= this.length ? 'eof' : 'frame', resume);
+    return this.emit(start, end, resume >= this.length ? 'eof' : 'frame', resume, matched);
   }
 
   /** No usable Content-Length: the body runs to the next start line. */
@@ -268,8 +303,10 @@ class RawScanner {
     return lines.end(last) + (eol === Eol.CrLf ? 2 : eol === Eol.Lf ? 1 : 0);
   }
 
-  private emit(start: number, end: number, endReason: FrameEnd, resume = end): number {
-    this.sink.message({ lines: this.lines.take(), start, end, endReason, meta: NO_META });
+  private emit(start: number, end: number, endReason: FrameEnd, resume = end, contentLengthMatched = false): number {
+    const headerBlock = this.headerBlock;
+    this.headerBlock = undefined;
+    this.sink.message({ lines: this.lines.take(), start, end, endReason, meta: NO_META, contentLengthMatched, headerBlock });
     return resume;
   }
 }

@@ -32,6 +32,28 @@ export interface FramedMessage {
    * message's own problems.
    */
   readonly problems?: readonly Problem[];
+  /**
+   * The framer ended the body exactly where Content-Length said (counting
+   * line breaks as written or as CRLF), so the parser need not count the
+   * body's bytes again: the length is then inside the window it accepts.
+   */
+  readonly contentLengthMatched?: boolean;
+  /**
+   * The header block, when the framer read it while framing (the raw framer
+   * does, so that each line is scanned once). The parser then uses it as is.
+   */
+  readonly headerBlock?: PreparsedHeaderBlock;
+}
+
+export interface PreparsedHeaderBlock {
+  /** Header records (see `parser/headerBlock.ts`). */
+  readonly headers: Int32Array;
+  /** Problems of the block's lines, or null. */
+  readonly problems: readonly Problem[] | null;
+  /** The block ended with an empty line. */
+  readonly terminated: boolean;
+  /** Index of the first line after the block (after its empty line). */
+  readonly endLine: number;
 }
 
 export interface FrameSink {

@@ -106,12 +106,31 @@ export function canonicalHeaderName(written: string): CanonicalName {
  */
 const INTERNED: CanonicalName[] = [];
 const INTERNED_WRITTEN: string[] = [];
-/** Hash of the written spelling -> ids with that hash. */
-const BY_HASH = new Map<number, number[]>();
+/**
+ * Open-addressing table from the hash of a written spelling to its id + 1
+ * (0 = empty slot): twice the memo's size, so probes stay short, and no
+ * bucket arrays or boxed keys as a Map of numbers would need.
+ */
+const SLOTS = MEMO_LIMIT * 2;
+const SLOT_IDS = new Int32Array(SLOTS);
+const SLOT_HASHES = new Int32Array(SLOTS);
+
+/** Interned ids whose name is Content-Length (`Content-Length`, `content-length`, `l`, ...). */
+const CONTENT_LENGTH_IDS = new Uint8Array(MEMO_LIMIT);
+
+/** Whether an interned name id is Content-Length, in any spelling (false for -1). */
+export function isContentLengthId(id: number): boolean {
+  return id >= 0 && CONTENT_LENGTH_IDS[id] === 1;
+}
 
 /** The canonical name of an interned id. */
 export function internedHeaderName(id: number): CanonicalName {
   return INTERNED[id];
+}
+
+/** Step of the name hash `headerNameIdHashed` expects: `hash = nameHashStep(hash, charCode)` from 0. */
+export function nameHashStep(hash: number, c: number): number {
+  return (Math.imul(hash, 31) + c) | 0;
 }
 
 /**
@@ -120,32 +139,41 @@ export function internedHeaderName(id: number): CanonicalName {
  * path); -1 when the memo is full and the spelling is new.
  */
 export function headerNameIdAt(text: string, start: number, end: number): number {
-  let hash = end - start;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  const bucket = BY_HASH.get(hash);
-  if (bucket !== undefined) {
-    for (const id of bucket) {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = nameHashStep(hash, text.charCodeAt(i));
+  return headerNameIdHashed(text, start, end, hash);
+}
+
+/** `headerNameIdAt` for a caller that computed the hash while scanning the name. */
+export function headerNameIdHashed(text: string, start: number, end: number, hash: number): number {
+  const length = end - start;
+  let slot = hash & (SLOTS - 1);
+  for (;;) {
+    const entry = SLOT_IDS[slot];
+    if (entry === 0) break;
+    if (SLOT_HASHES[slot] === hash) {
+      const id = entry - 1;
       const written = INTERNED_WRITTEN[id];
-      if (written.length !== end - start) continue;
-      let same = true;
-      for (let k = 0; k < written.length; k++) {
-        if (written.charCodeAt(k) !== text.charCodeAt(start + k)) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return id;
+      if (written.length === length && sameAt(written, text, start)) return id;
     }
+    slot = (slot + 1) & (SLOTS - 1);
   }
   if (INTERNED.length >= MEMO_LIMIT) return -1;
   // A copy, not a slice: a slice would keep the whole text it came from alive for as long as the process runs.
   const written = detached(text.slice(start, end));
   const id = INTERNED.length;
-  INTERNED.push(canonicalHeaderName(written));
+  const name = canonicalHeaderName(written);
+  INTERNED.push(name);
   INTERNED_WRITTEN.push(written);
-  if (bucket === undefined) BY_HASH.set(hash, [id]);
-  else bucket.push(id);
+  if (name.key === 'content-length') CONTENT_LENGTH_IDS[id] = 1;
+  SLOT_IDS[slot] = id + 1;
+  SLOT_HASHES[slot] = hash;
   return id;
+}
+
+function sameAt(written: string, text: string, start: number): boolean {
+  for (let k = 0; k < written.length; k++) if (written.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** Compact form of a canonical header name, if it has one. */

@@ -5,58 +5,15 @@
  * Header values are not parsed here: rules and hovers parse the few values
  * they need, lazily, from the offsets (see `values.ts`).
  */
-import { canonicalHeaderName, headerNameIdAt, internedHeaderName, type CanonicalName } from '../knowledge/headerNames';
+import { canonicalHeaderName, internedHeaderName, type CanonicalName } from '../knowledge/headerNames';
 import { Eol, LINE_STRIDE, type MessageKind, type MessageMeta, type Problem, type SipHeader, type SipMessage, type StartLine } from '../model';
 import type { FramedMessage } from '../framing/types';
-import { isBlank, isHeaderLine, isSpace, isTokenChar, isVersionlessRequestLine, startsWithSipSlash, utf8Length } from '../framing/lineScan';
+import { isBlank, isHeaderLine, isVersionlessRequestLine, startsWithSipSlash, utf8Length } from '../framing/lineScan';
+import {
+  H_COLON, H_FIRST_LINE, H_LAST_LINE, H_NAME_END, H_NAME_ID, H_NAME_START, H_STRIDE, H_VALUE_END, H_VALUE_START,
+  beginHeaderBlock, readHeaderBlockLine, takeHeaderBlock,
+} from './headerBlock';
 import { missingStartLine, parseStartLine } from './startLine';
-
-/**
- * Headers are stored flat, 8 integers each, and become `SipHeader` objects
- * only when something reads `message.headers`: parsing a large trace then
- * allocates per message, not per header, which is most of the parser's time
- * and memory.
- */
-const H_NAME_START = 0;
-const H_NAME_END = 1;
-const H_COLON = 2;
-const H_VALUE_START = 3;
-const H_VALUE_END = 4;
-const H_FIRST_LINE = 5;
-const H_LAST_LINE = 6;
-const H_NAME_ID = 7;
-const H_STRIDE = 8;
-
-/** A slab shared by all messages: each message gets a view of its own headers (see LineBuffer). */
-class HeaderSlab {
-  private static readonly SLAB_INTS = 1 << 18;
-  data = new Int32Array(HeaderSlab.SLAB_INTS);
-  base = 0;
-  size = 0;
-
-  /** Starts a header record and returns its index in `data`. */
-  add(): number {
-    if (this.size + H_STRIDE > this.data.length) {
-      const inProgress = this.size - this.base;
-      const next = new Int32Array(Math.max(HeaderSlab.SLAB_INTS, inProgress * 2 + H_STRIDE));
-      next.set(this.data.subarray(this.base, this.size));
-      this.data = next;
-      this.base = 0;
-      this.size = inProgress;
-    }
-    const at = this.size;
-    this.size += H_STRIDE;
-    return at;
-  }
-
-  take(): Int32Array {
-    const out = this.data.subarray(this.base, this.size);
-    this.base = this.size;
-    return out;
-  }
-}
-
-const slab = new HeaderSlab();
 
 /** Problems of the message being parsed (copied out at the end, when there are any). */
 const scratchProblems: Problem[] = [];
@@ -155,46 +112,31 @@ export function parseMessage(text: string, framed: FramedMessage, index: number)
     line = 1;
   }
 
-  // Header block: up to the first empty line.
-  let terminated = false;
-  let current = -1; // index in slab.data of the last header, for continuation lines
-  for (; line < lineCount; line++) {
-    const s = lines[line * LINE_STRIDE];
-    const e = lines[line * LINE_STRIDE + 1];
-    if (isBlank(text, s, e)) {
-      terminated = true;
-      line++;
-      break;
-    }
-    if (isSpace(text.charCodeAt(s))) {
-      if (current === -1) {
-        problems.push({
-          start: s, end: e, code: 'header-fold-without-header',
-          message: 'Line starts with whitespace (a folded continuation line) but no header precedes it',
-        });
-        continue;
+  // Header block: up to the first empty line. The raw framer may have read it already, as it framed the message.
+  let terminated: boolean;
+  let headerData: Int32Array;
+  const pre = framed.headerBlock;
+  if (pre !== undefined && !headless) {
+    headerData = pre.headers;
+    terminated = pre.terminated;
+    line = pre.endLine;
+    // A loop, not push(...): a hostile block can have hundreds of thousands of problems.
+    if (pre.problems !== null) for (const problem of pre.problems) problems.push(problem);
+  } else {
+    beginHeaderBlock();
+    terminated = false;
+    for (; line < lineCount; line++) {
+      const s = lines[line * LINE_STRIDE];
+      const e = lines[line * LINE_STRIDE + 1];
+      if (isBlank(text, s, e)) {
+        terminated = true;
+        line++;
+        break;
       }
-      const data = slab.data;
-      let ve = e;
-      while (ve > s && isSpace(text.charCodeAt(ve - 1))) ve--;
-      if (ve > s && !isBlank(text, s, ve)) {
-        if (data[current + H_VALUE_START] === data[current + H_VALUE_END]) {
-          // The value starts on a continuation line (`Route:` then ` <sip:...>`).
-          let vs = s;
-          while (vs < ve && isSpace(text.charCodeAt(vs))) vs++;
-          data[current + H_VALUE_START] = vs;
-        }
-        data[current + H_VALUE_END] = ve;
-      }
-      data[current + H_LAST_LINE] = line;
-      continue;
+      readHeaderBlockLine(text, s, e, line, problems);
     }
-    // Continuation lines only ever extend the header on the line just before
-    // them (none after a line that is not a header), and the slab moves
-    // records only when a new one is added, which then becomes the last.
-    current = parseHeaderLine(text, s, e, line, problems);
+    headerData = takeHeaderBlock();
   }
-  const headerData = slab.take();
 
   const bodyLine = terminated && line < lineCount ? line : -1;
   const contentType = mediaType(text, headerData);
@@ -211,7 +153,7 @@ export function parseMessage(text: string, framed: FramedMessage, index: number)
     bodyStart = bodyEnd = lines[(lineCount - 1) * LINE_STRIDE + 1];
   }
 
-  const contentLength = checkContentLength(text, headerData, lines, bodyLine, problems);
+  const contentLength = checkContentLength(text, headerData, lines, bodyLine, framed.contentLengthMatched === true, problems);
   if (!terminated) {
     // A message cut short in its headers is reported when another message
     // interrupted it, or when a body was announced; a paste that only lost
@@ -234,47 +176,6 @@ export function parseMessage(text: string, framed: FramedMessage, index: number)
     index, framed.start, framed.end, startLine.kind, startLine, lines, bodyLine, bodyStart, bodyEnd, contentType, own,
     framed.meta, text, headerData,
   );
-}
-
-/** Parses `Name: value` into a new header record; returns its index in the slab, or -1 when the line is not a header. */
-function parseHeaderLine(text: string, s: number, e: number, line: number, problems: Problem[]): number {
-  // Scan this line only: an unbounded indexOf would make colon-less lines quadratic.
-  let colon = s;
-  while (colon < e && text.charCodeAt(colon) !== 58) colon++;
-  if (colon >= e) {
-    problems.push({
-      start: s, end: e, code: 'header-missing-colon',
-      message: 'Header line has no colon; expected "Name: value"',
-    });
-    return -1;
-  }
-  let nameEnd = colon;
-  while (nameEnd > s && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
-  let validName = nameEnd > s;
-  for (let i = s; i < nameEnd && validName; i++) if (!isTokenChar(text.charCodeAt(i))) validName = false;
-  if (!validName) {
-    problems.push({
-      start: s, end: nameEnd > s ? nameEnd : colon + 1, code: 'header-name-invalid',
-      message: nameEnd > s
-        ? `Header name "${text.slice(s, Math.min(nameEnd, s + 40))}" contains characters not allowed in a token`
-        : 'Header has an empty name before the colon',
-    });
-  }
-  let valueStart = colon + 1;
-  while (valueStart < e && isSpace(text.charCodeAt(valueStart))) valueStart++;
-  let valueEnd = e;
-  while (valueEnd > valueStart && isSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
-  const at = slab.add();
-  const data = slab.data;
-  data[at + H_NAME_START] = s;
-  data[at + H_NAME_END] = nameEnd;
-  data[at + H_COLON] = colon;
-  data[at + H_VALUE_START] = valueStart;
-  data[at + H_VALUE_END] = valueEnd;
-  data[at + H_FIRST_LINE] = line;
-  data[at + H_LAST_LINE] = line;
-  data[at + H_NAME_ID] = headerNameIdAt(text, s, nameEnd);
-  return at;
 }
 
 /** `[start, end)` as a decimal of 1 to 10 digits, or null. */
@@ -310,7 +211,8 @@ function mediaType(text: string, data: Int32Array): string | null {
 
 /**
  * Checks Content-Length against the body and returns the announced length
- * (null when absent or unusable).
+ * (null when absent or unusable). `matched`: the framer already ended the
+ * body where Content-Length says, so the body need not be counted again.
  *
  * Traces are not wire captures: a tool may have dropped every CR (so an LF
  * counts as one or two bytes), or the final line break. The body length is
@@ -321,6 +223,7 @@ function checkContentLength(
   data: Int32Array,
   lines: Int32Array,
   bodyLine: number,
+  matched: boolean,
   problems: Problem[],
 ): number | null {
   let announced: number | null = null;
@@ -348,6 +251,7 @@ function checkContentLength(
     announced = value;
   }
   if (first === null || announced === null) return null;
+  if (matched) return announced;
 
   const lineCount = lines.length / LINE_STRIDE;
   let minBytes = 0; // without trailing blank lines, LF counted as one byte

@@ -7,6 +7,7 @@
  */
 import type { Problem, StartLine } from '../model';
 import { isDigit, isSpace, isTokenChar, startsWithSipSlash } from '../framing/lineScan';
+import { detached } from '../text/detach';
 
 const NONE = -1;
 
@@ -61,7 +62,7 @@ function parseStatusLine(text: string, start: number, end: number, problems: Pro
     method: null, methodStart: NONE, methodEnd: NONE, uriStart: NONE, uriEnd: NONE,
     version: versionText(text, start, versionEnd), versionStart: start, versionEnd,
     status, statusStart, statusEnd,
-    reason: text.slice(reasonStart, reasonEnd), reasonStart, reasonEnd,
+    reason: reasonText(text, reasonStart, reasonEnd, status), reasonStart, reasonEnd,
   };
 }
 
@@ -143,10 +144,28 @@ function versionText(text: string, start: number, end: number): string {
 
 /** Method names as written, shared for the common ones (one allocation less per request). */
 const METHOD_STRINGS = ['INVITE', 'ACK', 'BYE', 'CANCEL', 'REGISTER', 'OPTIONS', 'PRACK', 'SUBSCRIBE', 'NOTIFY', 'PUBLISH', 'INFO', 'REFER', 'MESSAGE', 'UPDATE'];
+/** The common methods by length and first letter: one comparison per request instead of a search. */
+const METHOD_BY_SHAPE = new Map<number, string>(METHOD_STRINGS.map((m) => [m.length * 128 + m.charCodeAt(0), m]));
 
 function methodText(text: string, start: number, end: number): string {
-  for (const m of METHOD_STRINGS) if (m.length === end - start && text.startsWith(m, start)) return m;
-  return text.slice(start, end);
+  const known = METHOD_BY_SHAPE.get((end - start) * 128 + (text.charCodeAt(start) & 127));
+  return known !== undefined && text.startsWith(known, start) ? known : text.slice(start, end);
+}
+
+/**
+ * The reason phrase last seen with each status code, shared by the responses
+ * that repeat it (nearly all do): no string per response.
+ */
+const REASON_BY_STATUS: (string | undefined)[] = new Array(700);
+
+function reasonText(text: string, start: number, end: number, status: number | null): string {
+  if (status === null || status < 100 || status > 699) return text.slice(start, end);
+  const last = REASON_BY_STATUS[status];
+  if (last !== undefined && last.length === end - start && text.startsWith(last, start)) return last;
+  const reason = text.slice(start, end);
+  // A copy, not a slice, is kept: the table outlives the text.
+  if (reason.length <= 64) REASON_BY_STATUS[status] = detached(reason);
+  return reason;
 }
 
 function checkVersion(text: string, start: number, end: number, problems: Problem[]): void {

@@ -11,6 +11,7 @@
 import { isTokenChar, isWsp, skipWsp } from './chars';
 import { problem, type SyntaxProblem } from './problem';
 import { scanQuoted } from './quoted';
+import { lowerToken } from './lowerToken';
 
 export interface Param {
   /** Lower-case name. */
@@ -68,7 +69,7 @@ export function parseParams(s: string, i: number, what: string, valued: Readonly
         problem: problem('param-empty', semi, semi + 1, `Empty parameter in ${what}: ";" must be followed by a parameter name, but ${why}`),
       };
     }
-    const name = s.slice(nameStart, nameEnd).toLowerCase();
+    const name = lowerToken(s, nameStart, nameEnd);
     const eqAt = skipWsp(s, nameEnd, end);
     if (eqAt < end && s.charCodeAt(eqAt) === 61) {
       const valueStart = skipWsp(s, eqAt + 1, end);

@@ -11,6 +11,15 @@ import { isWsp, skipToken, skipWsp } from './chars';
 import { checkHostname, checkIPv6Reference, checkPort, countColons, unbracketedIPv6 } from './host';
 import { VIA_VALUED, parseParams, unexpectedAfter, type Param } from './params';
 import { excerpt, problem, type SyntaxProblem } from './problem';
+import { lowerToken } from './lowerToken';
+
+const TRANSPORTS = ['UDP', 'TCP', 'TLS', 'SCTP', 'WS', 'WSS', 'TLS-SCTP'];
+
+/** The transport as written; the usual upper-case spellings are shared strings. */
+function transportName(s: string, start: number, end: number): string {
+  for (const t of TRANSPORTS) if (t.length === end - start && s.startsWith(t, start)) return t;
+  return s.slice(start, end);
+}
 
 export interface ViaParm {
   readonly start: number;
@@ -67,8 +76,8 @@ function fail(p: SyntaxProblem): One {
 
 function parseViaParm(s: string, i: number): One {
   const n = s.length;
-  // sent-protocol: three tokens separated by "/" (whitespace around "/" allowed).
-  const parts: [number, number][] = [];
+  // sent-protocol: three tokens separated by "/" (whitespace around "/" allowed), as offsets (no arrays: this runs for every Via).
+  let nameStart = -1, nameEnd = -1, versionStart = -1, versionEnd = -1, transportStart = -1, transportEnd = -1;
   let k = i;
   for (let p = 0; p < 3; p++) {
     if (p > 0) {
@@ -78,27 +87,38 @@ function parseViaParm(s: string, i: number): One {
     }
     const end = skipToken(s, k);
     if (end === k) break;
-    parts.push([k, end]);
+    if (p === 0) {
+      nameStart = k;
+      nameEnd = end;
+    } else if (p === 1) {
+      versionStart = k;
+      versionEnd = end;
+    } else {
+      transportStart = k;
+      transportEnd = end;
+    }
     k = end;
   }
-  if (parts.length < 3) {
+  if (transportStart === -1) {
     let e = k;
     while (e < n && !isWsp(s.charCodeAt(e)) && s.charCodeAt(e) !== 59 && s.charCodeAt(e) !== 44) e++;
     return fail(problem('via-sent-protocol-invalid', i, Math.max(e, i + 1),
       `Via value "${excerpt(s, i, Math.max(e, i + 1))}" does not start with a sent-protocol; expected protocol/version/transport such as SIP/2.0/UDP`));
   }
-  const protocolName = s.slice(parts[0][0], parts[0][1]);
-  const protocolVersion = s.slice(parts[1][0], parts[1][1]);
-  const transport = s.slice(parts[2][0], parts[2][1]);
-  if (protocolName.toUpperCase() !== 'SIP' || protocolVersion !== '2.0') {
-    return fail(problem('via-sent-protocol-invalid', parts[0][0], parts[1][1],
+  const isSip = nameEnd - nameStart === 3 && lowerToken(s, nameStart, nameEnd) === 'sip';
+  const is20 = versionEnd - versionStart === 3 && s.startsWith('2.0', versionStart);
+  const protocolName = isSip && s.startsWith('SIP', nameStart) ? 'SIP' : s.slice(nameStart, nameEnd);
+  const protocolVersion = is20 ? '2.0' : s.slice(versionStart, versionEnd);
+  const transport = transportName(s, transportStart, transportEnd);
+  if (!isSip || !is20) {
+    return fail(problem('via-sent-protocol-invalid', nameStart, versionEnd,
       `Via sent-protocol is ${protocolName}/${protocolVersion}; expected SIP/2.0 (the version of this message's protocol)`));
   }
   const protocolEnd = k;
   // LWS, then sent-by.
   const hostStart = skipWsp(s, k);
   if (hostStart === k || hostStart >= n) {
-    return fail(problem('header-value-syntax', parts[0][0], protocolEnd,
+    return fail(problem('header-value-syntax', nameStart, protocolEnd,
       `Via has no sent-by after ${protocolName}/${protocolVersion}/${transport}; expected a space and the host (and port) the response goes to`));
   }
   let hostEnd: number;
@@ -139,7 +159,7 @@ function parseViaParm(s: string, i: number): One {
   if (params.problem !== null) return fail(params.problem);
   return {
     parm: {
-      start: i, end: params.end, protocolStart: parts[0][0], protocolEnd,
+      start: i, end: params.end, protocolStart: nameStart, protocolEnd,
       protocolName, protocolVersion, transport,
       hostStart, hostEnd, portStart, portEnd, params: params.params,
     },
