@@ -229,7 +229,8 @@ function render(report) {
         ['didOpen -> first publishDiagnostics', `${fmtMs(l.openToDiagnosticsMs)} (${l.openDiagnostics} diagnostics; writing the ${fmtMB(l.textBytes)} didOpen took ${fmtMs(l.openSendMs)} of it)`],
         ['didOpen -> full diagnostics (conversation rules included)', `${fmtMs(l.openToFullMs)} (${l.openFullDiagnostics} diagnostics)`],
         [`hover (${l.hover.n} random positions, ${l.hover.answered} answered)`, `p50 ${fmtMs(l.hover.median)}, p99 ${fmtMs(l.hover.p99)}, max ${fmtMs(l.hover.max)}, first ${fmtMs(l.hover.first)}`],
-        [`one-character edit -> publishDiagnostics (${l.edit.n} edits)`, `median ${fmtMs(l.edit.median)}, max ${fmtMs(l.edit.max)}${l.debounceMs !== null ? `; includes the server's ${l.debounceMs} ms debounce (about ${fmtMs(l.edit.median - l.debounceMs)} without it)` : ''}`],
+        [`one-character edit -> publishDiagnostics (${l.edit.n} edits, each after a ${l.edit.quietMs} ms pause)`, `median ${fmtMs(l.edit.median)}, max ${fmtMs(l.edit.max)}`],
+        ...(l.editBurst ? [[`the same edits back to back (typing; ${l.editBurst.n} edits)`, `median ${fmtMs(l.editBurst.median)}, max ${fmtMs(l.editBurst.max)}${l.debounceMs !== null ? `; the server waits ${l.debounceMs} ms for the next keystroke` : ''}`]] : []),
         ['hover sent right after an edit', `median ${fmtMs(l.hoverAfterEdit.median)}, max ${fmtMs(l.hoverAfterEdit.max)}`],
         ['server RSS: idle / after open / peak', `${fmtNum(l.idleRssMB, 0)} / ${fmtNum(l.afterOpenRssMB, 0)} / ${fmtNum(l.endPeakRssMB, 0)} MB`],
       ], ['l', 'l']));

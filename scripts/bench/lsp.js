@@ -33,7 +33,9 @@ class BenchClient {
   static async start() {
     const server = need(path.join(ROOT, 'dist', 'server.js'));
     // SIP_BENCH_SERVER_ARGS passes node flags to the server (e.g. `--cpu-prof --cpu-prof-dir=DIR` to profile it).
-    const child = spawn(process.execPath, [...(process.env.SIP_BENCH_SERVER_ARGS ? process.env.SIP_BENCH_SERVER_ARGS.split(' ') : []), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The server runs with the node flags the VS Code client gives it (server/src/launch.ts).
+    const flags = [...serverNodeFlags(), ...(process.env.SIP_BENCH_SERVER_ARGS ? process.env.SIP_BENCH_SERVER_ARGS.split(' ') : [])];
+    const child = spawn(process.execPath, [...flags, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new BenchClient(child, connection);
     child.stderr.on('data', (d) => {
@@ -159,14 +161,24 @@ function positionOf(starts, offset) {
   return { line: lo, character: offset - starts[lo] };
 }
 
-/** The server's change debounce, as written in its source (for the report only). */
-function serverDebounceMs() {
+/** Node flags the VS Code client starts the server with (compiled by `tsc -b` from server/src/launch.ts). */
+function serverNodeFlags() {
+  return require(need(path.join(ROOT, 'out', 'server', 'src', 'launch.js'))).SERVER_NODE_FLAGS;
+}
+
+/** A timing constant of the server (`CHANGE_DEBOUNCE_MS`, `BURST_GAP_MS`), as written in its source. */
+function serverConstant(name) {
   try {
-    const m = /CHANGE_DEBOUNCE_MS\s*=\s*(\d+)/.exec(fs.readFileSync(path.join(ROOT, 'server', 'src', 'server.ts'), 'utf8'));
+    const m = new RegExp(`${name}\\s*=\\s*(\\d+)`).exec(fs.readFileSync(path.join(ROOT, 'server', 'src', 'server.ts'), 'utf8'));
     return m ? Number(m[1]) : null;
   } catch {
     return null;
   }
+}
+
+/** The server's change debounce within a burst of edits (for the report only). */
+function serverDebounceMs() {
+  return serverConstant('CHANGE_DEBOUNCE_MS');
 }
 
 /**
@@ -229,6 +241,11 @@ async function runLsp(text, { hovers, edits, seed, log }) {
       { at: colon, text: ':', what: 'restore' },
       { at: digit, text: '0', what: 'digit' },
     ];
+    // First one edit at a time, as a user makes one: each after the server
+    // finished the previous one (conversation rules included) and a pause
+    // longer than its burst gap, so no debounce applies. Then the same edits
+    // back to back, as in typing, where the server debounces.
+    const quietMs = (serverConstant('BURST_GAP_MS') ?? 250) + 50;
     const editTimes = [];
     const counts = [];
     let version = 1;
@@ -237,13 +254,27 @@ async function runLsp(text, { hovers, edits, seed, log }) {
       const pos = positionOf(starts, step.at);
       version++;
       const next = client.nextDiagnostics(URI, version);
+      const settled = client.nextStatus(URI);
       const e0 = nowMs();
       await client.change(URI, version, { start: pos, end: { line: pos.line, character: pos.character + 1 } }, step.text);
       const published = await next;
       editTimes.push(published.at - e0);
       counts.push({ what: step.what, diagnostics: published.params.diagnostics.length });
+      await settled;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
     }
-    result.edit = { ...summarize(editTimes), runs: editTimes, counts };
+    result.edit = { ...summarize(editTimes), runs: editTimes, counts, quietMs };
+    const burstTimes = [];
+    for (let i = 0; i < edits; i++) {
+      const step = plan[i % plan.length];
+      const pos = positionOf(starts, step.at);
+      version++;
+      const next = client.nextDiagnostics(URI, version);
+      const e0 = nowMs();
+      await client.change(URI, version, { start: pos, end: { line: pos.line, character: pos.character + 1 } }, step.text);
+      burstTimes.push((await next).at - e0);
+    }
+    result.editBurst = { ...summarize(burstTimes), runs: burstTimes };
     const broken = counts.find((c) => c.what === 'break');
     if (broken && broken.diagnostics <= result.openDiagnostics) {
       result.notes.push(`breaking a header colon did not add a diagnostic (${result.openDiagnostics} -> ${broken.diagnostics})`);

@@ -50,8 +50,8 @@ function evaluateTargets(report) {
     add('lsp-hover-p99', 'hover p99 < 5 ms', `p99 ${fmtMs(l.hover.p99)} (p50 ${fmtMs(l.hover.median)}, max ${fmtMs(l.hover.max)}, n=${l.hover.n})${full}`,
       l.hover.p99 < 5 ? 'met' : 'not met');
     add('lsp-edit', 'a one-character edit re-publishes diagnostics in < 100 ms',
-      `median ${fmtMs(l.edit.median)}, max ${fmtMs(l.edit.max)}${l.debounceMs !== null ? ` (server debounce ${l.debounceMs} ms included)` : ''}${full}`,
-      l.edit.median < 100 ? 'met' : 'not met');
+      `median ${fmtMs(l.edit.median)}, max ${fmtMs(l.edit.max)} (${l.edit.n} edits, each after a pause)${full}`,
+      l.edit.max < 100 ? 'met' : 'not met');
   } else {
     const why = l && l.error ? `failed: ${l.error}` : 'lsp section not run';
     skipped('lsp-open', 'a 50 MB trace opened in the server publishes diagnostics in < 1.5 s', why);

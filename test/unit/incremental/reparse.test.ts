@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { parseTrace } from '../../../server/src/sip/parse';
 import { EditAccumulator, reparse } from '../../../server/src/sip/incremental';
 import { validate } from '../../../server/src/sip/rules/engine';
+import { analysisOf } from '../../../server/src/sip/analysis/analyze';
+import { messageKeys } from '../../../server/src/sip/analysis/keys';
 import { framerById } from '../../../server/src/sip/framing/registry';
 import type { TraceModel } from '../../../server/src/sip/model';
 import { REPO_ROOT, prng } from '../helpers';
@@ -41,7 +43,7 @@ function bigTrace(file: string): string {
   return one.repeat(Math.ceil(3_000 / lines) + 1);
 }
 
-const SNIPPETS = ['\r\n', '\n', '\r', ':', ' ', 'x', 'Via: SIP/2.0/UDP h;branch=z9hG4bK9\r\n', 'SIP/2.0 200 OK\r\n', '\r\n\r\n', 'Content-Length: 5\r\n', 'INVITE sip:a@b SIP/2.0\r\n'];
+const SNIPPETS = ['Call-ID: edited@x\r\n', ';tag=edited', 'From: <sip:e@x>;tag=e1\r\n', '\r\n', '\n', '\r', ':', ' ', 'x', 'Via: SIP/2.0/UDP h;branch=z9hG4bK9\r\n', 'SIP/2.0 200 OK\r\n', '\r\n\r\n', 'Content-Length: 5\r\n', 'INVITE sip:a@b SIP/2.0\r\n'];
 
 for (const file of fs.readdirSync(FIXTURES).filter((f) => f !== 'tshark-decoded.txt').sort()) {
   test(`incremental re-parse equals a full parse: ${file}`, () => {
@@ -62,6 +64,11 @@ for (const file of fs.readdirSync(FIXTURES).filter((f) => f !== 'tshark-decoded.
       for (const offset of probe) assert.deepEqual(updated.lineIndex.positionAt(offset), expected.lineIndex.positionAt(offset), `position of ${offset} after edit ${i}`);
       assert.equal(updated.lineIndex.lineCount, expected.lineIndex.lineCount);
       if (i % 5 === 0) assert.deepEqual(validate(updated), validate(expected), `diagnostics after edit ${i}`);
+      // The analysis keeps each message's keys across edits: it must still be the full parse's.
+      if (i % 3 === 0) {
+        assert.deepEqual(analysisOf(updated).keys, expected.messages.map((m) => messageKeys(next, m)), `message keys after edit ${i}`);
+        assert.deepEqual(analysisOf(updated), analysisOf(expected), `analysis after edit ${i}`);
+      }
       if (updated.messages.length > 0 && expected.messages.length > 0 && updated.messages[0] === model.messages[0]) incremental++;
       text = next;
       model = updated;

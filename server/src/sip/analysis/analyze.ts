@@ -8,6 +8,7 @@
  */
 import type { SipMessage, TraceModel } from '../model';
 import { MAGIC_COOKIE, messageKeys, shortAor, type MessageKeys } from './keys';
+import { baseOf } from '../parser/messageParser';
 import { sdpSummary, type MediaSummary } from './sdpSummary';
 
 export interface Transaction {
@@ -98,9 +99,26 @@ function summarize(model: TraceModel, analysis: TraceAnalysis): void {
 }
 
 /** Transactions and calls only: what the conversation-level rules need (no summaries). */
+/**
+ * Keys of each parsed message, kept across edits: they hold no offsets, so a
+ * message an edit only moved has the same keys, and the analysis after an
+ * edit reads the headers of the re-parsed messages alone.
+ */
+const keysCache = new WeakMap<SipMessage, MessageKeys>();
+
+function keysOf(text: string, message: SipMessage): MessageKeys {
+  const { base } = baseOf(message);
+  let keys = keysCache.get(base);
+  if (keys === undefined) {
+    keys = messageKeys(text, message);
+    keysCache.set(base, keys);
+  }
+  return keys;
+}
+
 function analyzeStructure(model: TraceModel): TraceAnalysis {
   const { messages, text } = model;
-  const keys = messages.map((m) => messageKeys(text, m));
+  const keys = messages.map((m) => keysOf(text, m));
   const transactions: Transaction[] = [];
   const calls: Call[] = [];
   const transactionOf = new Int32Array(messages.length).fill(-1);
