@@ -242,7 +242,7 @@ export function contentLengthValue(text: string, s: number, e: number): number |
 
 /** A trimmed Content-Length value `[start, end)` as a number: 1 to 10 decimal digits, else null. */
 export function contentLengthNumber(text: string, start: number, end: number): number | null {
-  if (end === start || end - start > 10) return null;
+  if (end <= start || end - start > 10) return null;
   let value = 0;
   for (let k = start; k < end; k++) {
     const d = text.charCodeAt(k) - 48;

@@ -108,6 +108,17 @@ export function readHeaderBlockLine(text: string, s: number, e: number, line: nu
  * nothing, for any other line, which the caller must look at first.
  */
 export function readPlainHeaderLine(text: string, s: number, e: number, line: number): boolean {
+  const i = scanName(text, s, e);
+  if (i === s || i >= e || text.charCodeAt(i) !== 58) return false;
+  current = addRecord(text, s, i, i, e, line, headerNameIdHashed(text, s, i, nameHash));
+  return true;
+}
+
+/** Hash of the name `scanName` read last (see `nameHashStep`). */
+let nameHash = 0;
+
+/** Reads the token characters of a header name from `s`, hashing them on the way; returns where they end. */
+function scanName(text: string, s: number, e: number): number {
   let i = s;
   let hash = 0;
   while (i < e) {
@@ -116,9 +127,8 @@ export function readPlainHeaderLine(text: string, s: number, e: number, line: nu
     hash = nameHashStep(hash, c);
     i++;
   }
-  if (i === s || i >= e || text.charCodeAt(i) !== 58) return false;
-  current = addRecord(text, s, i, i, e, line, headerNameIdHashed(text, s, i, hash));
-  return true;
+  nameHash = hash;
+  return i;
 }
 
 function readContinuationLine(text: string, s: number, e: number, line: number, problems: Problem[]): void {
@@ -147,20 +157,12 @@ function readContinuationLine(text: string, s: number, e: number, line: number, 
 /** Parses `Name: value` into a new header record; returns its index in the slab, or -1 when the line is not a header. */
 function readHeaderLine(text: string, s: number, e: number, line: number, problems: Problem[]): number {
   // One pass over the name: token characters, hashed for the name table as they go.
-  let i = s;
-  let hash = 0;
-  let c = -1;
-  while (i < e) {
-    c = text.charCodeAt(i);
-    if (c >= 128 || (CHAR_CLASS[c] & TOKEN) === 0) break;
-    hash = nameHashStep(hash, c);
-    i++;
-  }
-  const tokenEnd = i;
-  if (i > s) {
+  const tokenEnd = scanName(text, s, e);
+  if (tokenEnd > s) {
     // `Name:` or `Name :` (whitespace before the colon is allowed, RFC 3261 section 7.3.1).
-    while (c === 32 || c === 9) c = ++i < e ? text.charCodeAt(i) : -1;
-    if (c === 58) return addRecord(text, s, tokenEnd, i, e, line, headerNameIdHashed(text, s, tokenEnd, hash));
+    let i = tokenEnd;
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    if (i < e && text.charCodeAt(i) === 58) return addRecord(text, s, tokenEnd, i, e, line, headerNameIdHashed(text, s, tokenEnd, nameHash));
   }
   // Not a well-formed name: scan this line only (an unbounded indexOf would make colon-less lines quadratic).
   let colon = s;

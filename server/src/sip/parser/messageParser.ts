@@ -8,7 +8,7 @@
 import { canonicalHeaderName, internedHeaderName, type CanonicalName } from '../knowledge/headerNames';
 import { Eol, LINE_STRIDE, type MessageKind, type MessageMeta, type Problem, type SipHeader, type SipMessage, type StartLine } from '../model';
 import type { FramedMessage } from '../framing/types';
-import { isBlank, isHeaderLine, isVersionlessRequestLine, startsWithSipSlash, utf8Length } from '../framing/lineScan';
+import { contentLengthNumber, isBlank, isHeaderLine, isVersionlessRequestLine, startsWithSipSlash, utf8Length } from '../framing/lineScan';
 import {
   H_COLON, H_FIRST_LINE, H_LAST_LINE, H_NAME_END, H_NAME_ID, H_NAME_START, H_STRIDE, H_VALUE_END, H_VALUE_START,
   beginHeaderBlock, readHeaderBlockLine, takeHeaderBlock,
@@ -178,18 +178,6 @@ export function parseMessage(text: string, framed: FramedMessage, index: number)
   );
 }
 
-/** `[start, end)` as a decimal of 1 to 10 digits, or null. */
-function decimalAt(text: string, start: number, end: number): number | null {
-  if (end <= start || end - start > 10) return null;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    value = value * 10 + d;
-  }
-  return value;
-}
-
 function countReplacementChars(text: string, start: number, end: number): number {
   let count = 0;
   for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0xfffd) count++;
@@ -231,7 +219,7 @@ function checkContentLength(
   for (let at = 0; at < data.length; at += H_STRIDE) {
     if (nameOf(text, data, at).key !== 'content-length') continue;
     const h = { nameStart: data[at + H_NAME_START], valueStart: data[at + H_VALUE_START], valueEnd: data[at + H_VALUE_END] };
-    const value = decimalAt(text, h.valueStart, h.valueEnd);
+    const value = contentLengthNumber(text, h.valueStart, h.valueEnd);
     if (value === null) {
       const written = text.slice(h.valueStart, h.valueEnd);
       problems.push({
