@@ -11,6 +11,7 @@ import { shiftMessage } from './parser/messageParser';
 import { LineIndex } from './text/lineIndex';
 import { detached } from './text/detach';
 import { framerById, sniffTraceFormat } from './framing/registry';
+import { inheritAnalysis } from './analysis/analyze';
 
 /** One edit, in the old text's offsets: `[start, end)` was replaced, and the text grew by `delta`. */
 export interface Edit {
@@ -87,7 +88,7 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
   // The old index is built by now (its diagnostics were shown): splice it rather than scan 50 MB again.
   let lineIndex: LineIndex | undefined;
   const oldIndex = old.lineIndex;
-  return {
+  const model: TraceModel = {
     text,
     format: old.format,
     messages: out,
@@ -96,6 +97,8 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
       return (lineIndex ??= oldIndex.afterEdit(text, edit.start, edit.end, edit.delta));
     },
   };
+  inheritAnalysis(old, model);
+  return model;
 }
 
 /** Index of the last message starting at or before `offset` (0 when none does). */

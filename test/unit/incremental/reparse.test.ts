@@ -103,3 +103,36 @@ test('a sequence of edits folds into one edit in the original offsets', () => {
     assert.equal(text.length, original.length + edit.delta);
   }
 });
+
+test('after an edit that changes no message keys, the analysis is carried over, not rebuilt', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const generator = require(path.join(REPO_ROOT, 'scripts', 'bench', 'generate.js')) as { generateTrace(o: { seed: number; messages: number }): { texts: { raw: string } } };
+  const text = generator.generateTrace({ seed: 3, messages: 3000 }).texts.raw;
+  const model = parseTrace(text);
+  const before = analysisOf(model);
+  assert.ok(before.transactions.length > 10);
+  // A Max-Forwards digit: no Call-ID, CSeq, tag, branch or RSeq changes.
+  const at = text.indexOf('Max-Forwards: 70', Math.floor(text.length / 2)) + 'Max-Forwards: '.length;
+  assert.ok(at > 'Max-Forwards: '.length);
+  const next = text.slice(0, at) + '6' + text.slice(at + 1);
+  const updated = reparse(model, next, { start: at, end: at + 1, delta: 0 });
+  assert.equal(updated.messages[0], model.messages[0], 'the edit was re-parsed incrementally');
+  const after = analysisOf(updated);
+  assert.equal(after.transactions, before.transactions, 'the transactions were carried over');
+  assert.deepEqual(after, analysisOf(parseTrace(next)));
+
+  // Two edits later, with no analysis of the version between: still carried over.
+  const between = reparse(updated, next.slice(0, at) + '5' + next.slice(at + 1), { start: at, end: at + 1, delta: 0 });
+  const third = between.text.slice(0, at) + '4' + between.text.slice(at + 1);
+  const last = reparse(between, third, { start: at, end: at + 1, delta: 0 });
+  assert.equal(analysisOf(last).transactions, before.transactions);
+  assert.deepEqual(analysisOf(last), analysisOf(parseTrace(third)));
+
+  // A changed Call-ID regroups the messages: the analysis is built again, and equals a full parse's.
+  const callId = third.indexOf('Call-ID: ', at) + 'Call-ID: '.length;
+  const regrouped = third.slice(0, callId) + 'X' + third.slice(callId);
+  const edited = reparse(last, regrouped, { start: callId, end: callId, delta: 1 });
+  const rebuilt = analysisOf(edited);
+  assert.notEqual(rebuilt.transactions, before.transactions);
+  assert.deepEqual(rebuilt, analysisOf(parseTrace(regrouped)));
+});

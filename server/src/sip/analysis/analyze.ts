@@ -7,8 +7,8 @@
  * analysis per model.
  */
 import type { SipMessage, TraceModel } from '../model';
-import { MAGIC_COOKIE, messageKeys, shortAor, type MessageKeys } from './keys';
-import { baseOf } from '../parser/messageParser';
+import { MAGIC_COOKIE, messageKeys, sameKeys, shortAor, type MessageKeys } from './keys';
+import { baseOf, sameParse } from '../parser/messageParser';
 import { sdpSummary, type MediaSummary } from './sdpSummary';
 
 export interface Transaction {
@@ -83,8 +83,8 @@ function transactionKey(k: MessageKeys, method: string): string {
 }
 
 /** What makes a response the "same" response again (a retransmission). */
-function responseIdentity(m: SipMessage, k: MessageKeys, rseq: string | null): string {
-  return `${m.startLine.status}|${k.toTag}|${rseq}`;
+function responseIdentity(m: SipMessage, k: MessageKeys): string {
+  return `${m.startLine.status}|${k.toTag}|${k.rseq}`;
 }
 
 /** Transactions, calls and their summaries (participants, outcome, timing, media). */
@@ -192,7 +192,7 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
       const existing = byKey.get(key);
       const t = existing !== undefined ? transactions[existing] : newTransaction(key, k.cseqMethod, call);
       transactionOf[i] = t.index;
-      const identity = `${t.index}|${responseIdentity(m, k, rseqOf(text, m))}`;
+      const identity = `${t.index}|${responseIdentity(m, k)}`;
       const earlier = seenResponses.get(identity);
       if (earlier !== undefined) {
         t.retransmissions.push(i);
@@ -242,11 +242,6 @@ function newCall(index: number, callId: string | null): Call {
 function isSuccess(m: SipMessage): boolean {
   const s = m.startLine.status ?? 0;
   return s >= 200 && s < 300;
-}
-
-function rseqOf(text: string, m: SipMessage): string | null {
-  for (const h of m.headers) if (h.key === 'rseq') return text.slice(h.valueStart, h.valueEnd);
-  return null;
 }
 
 function summarizeCall(model: TraceModel, keys: readonly MessageKeys[], transactions: readonly Transaction[], call: Call): void {
@@ -339,10 +334,54 @@ export function formatDuration(ms: number): string {
 
 const cache = new WeakMap<TraceModel, { analysis: TraceAnalysis; summarized: boolean }>();
 
+/**
+ * The analysis of an earlier version of the same document, and that
+ * version's messages, for each model an edit made that has no analysis yet.
+ * Only the last analysed version is kept (not a chain of versions).
+ */
+const inherited = new WeakMap<TraceModel, { readonly analysis: TraceAnalysis; readonly messages: readonly SipMessage[] }>();
+
+/**
+ * Records that `next` is `previous` after an edit (see `incremental.ts`), so
+ * the analysis of `next` can start from the one of `previous`.
+ */
+export function inheritAnalysis(previous: TraceModel, next: TraceModel): void {
+  const own = cache.get(previous);
+  const prior = own !== undefined ? { analysis: own.analysis, messages: previous.messages } : inherited.get(previous);
+  if (prior !== undefined) inherited.set(next, prior);
+}
+
+/**
+ * An edit rarely changes what ties messages together: when every message
+ * either is the one parsed before (moved or not) or has the same kind,
+ * method, status and keys as the message it replaces, the transactions and
+ * calls are those of the earlier version, message for message. Only the
+ * call summaries (participants, timing, media) are computed again, since
+ * they read more than the keys.
+ */
+function reusedStructure(model: TraceModel): TraceAnalysis | null {
+  const prior = inherited.get(model);
+  if (prior === undefined) return null;
+  inherited.delete(model);
+  const { messages, text } = model;
+  if (messages.length !== prior.messages.length) return null;
+  for (let i = 0; i < messages.length; i++) {
+    const now = messages[i];
+    const before = prior.messages[i];
+    if (sameParse(now, before)) continue;
+    if (now.kind !== before.kind || now.startLine.method !== before.startLine.method || now.startLine.status !== before.startLine.status) return null;
+    if (!sameKeys(keysOf(text, now), prior.analysis.keys[i])) return null;
+  }
+  const old = prior.analysis;
+  // Fresh call records: the summaries are written into them.
+  const calls = old.calls.map((c) => ({ ...newCall(c.index, c.callId), messages: c.messages, transactions: c.transactions }));
+  return { ...old, calls };
+}
+
 function cached(model: TraceModel): { analysis: TraceAnalysis; summarized: boolean } {
   let entry = cache.get(model);
   if (entry === undefined) {
-    entry = { analysis: analyzeStructure(model), summarized: false };
+    entry = { analysis: reusedStructure(model) ?? analyzeStructure(model), summarized: false };
     cache.set(model, entry);
   }
   return entry;

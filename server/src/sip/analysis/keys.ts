@@ -3,8 +3,8 @@
  * 12 and 17): Call-ID, CSeq, the top Via branch, From and To tags and URIs.
  * Read lazily from offsets, once per message.
  */
-import type { SipMessage } from '../model';
-import { findHeader, headerValue, parseCSeq } from '../values';
+import type { SipHeader, SipMessage } from '../model';
+import { headerValue, parseCSeq } from '../values';
 
 export interface MessageKeys {
   readonly callId: string | null;
@@ -18,19 +18,39 @@ export interface MessageKeys {
   readonly fromUri: string | null;
   readonly toUri: string | null;
   readonly fromDisplay: string | null;
+  /** The RSeq value as written (a reliable provisional response's number), or null. */
+  readonly rseq: string | null;
 }
 
 /** RFC 3261 section 8.1.1.7: branches of RFC 3261 transactions start with this cookie. */
 export const MAGIC_COOKIE = 'z9hG4bK';
 
 export function messageKeys(text: string, message: SipMessage): MessageKeys {
-  const cseq = valueOf(text, message, 'cseq');
+  // One pass over the headers for the first of each (rather than a search per header).
+  let cseqHeader: SipHeader | undefined;
+  let viaHeader: SipHeader | undefined;
+  let fromHeader: SipHeader | undefined;
+  let toHeader: SipHeader | undefined;
+  let callIdHeader: SipHeader | undefined;
+  let rseqHeader: SipHeader | undefined;
+  for (const h of message.headers) {
+    switch (h.key) {
+      case 'cseq': cseqHeader ??= h; break;
+      case 'via': viaHeader ??= h; break;
+      case 'from': fromHeader ??= h; break;
+      case 'to': toHeader ??= h; break;
+      case 'call-id': callIdHeader ??= h; break;
+      case 'rseq': rseqHeader ??= h; break;
+    }
+  }
+  const valueOf = (h: SipHeader | undefined): string | null => (h === undefined ? null : headerValue(text, message, h));
+  const cseq = valueOf(cseqHeader);
   const parsed = cseq === null ? null : parseCSeq(cseq);
-  const via = valueOf(text, message, 'via');
-  const from = valueOf(text, message, 'from');
-  const to = valueOf(text, message, 'to');
+  const via = valueOf(viaHeader);
+  const from = valueOf(fromHeader);
+  const to = valueOf(toHeader);
   return {
-    callId: valueOf(text, message, 'call-id'),
+    callId: valueOf(callIdHeader),
     cseqSeq: parsed?.seq ?? null,
     cseqMethod: parsed?.method ? parsed.method.toUpperCase() : null,
     branch: via === null ? null : paramOf(via, 0, firstViaEnd(via), 'branch'),
@@ -39,12 +59,16 @@ export function messageKeys(text: string, message: SipMessage): MessageKeys {
     fromUri: from === null ? null : addressUri(from),
     toUri: to === null ? null : addressUri(to),
     fromDisplay: from === null ? null : displayName(from),
+    // As written, not unfolded: two copies of a response are the same response when their RSeq reads the same.
+    rseq: rseqHeader === undefined ? null : text.slice(rseqHeader.valueStart, rseqHeader.valueEnd),
   };
 }
 
-function valueOf(text: string, message: SipMessage, key: string): string | null {
-  const h = findHeader(message, key);
-  return h ? headerValue(text, message, h) : null;
+/** Whether two messages' keys agree in every field. */
+export function sameKeys(a: MessageKeys, b: MessageKeys): boolean {
+  return a.callId === b.callId && a.cseqSeq === b.cseqSeq && a.cseqMethod === b.cseqMethod && a.branch === b.branch &&
+    a.fromTag === b.fromTag && a.toTag === b.toTag && a.fromUri === b.fromUri && a.toUri === b.toUri &&
+    a.fromDisplay === b.fromDisplay && a.rseq === b.rseq;
 }
 
 /** Where the first Via value of a possibly comma-separated list ends. */

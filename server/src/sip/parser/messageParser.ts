@@ -382,6 +382,13 @@ export function baseOf(message: SipMessage): { readonly base: SipMessage; readon
   return message instanceof MovedMessage ? { base: message.base, delta: message.delta } : { base: message, delta: 0 };
 }
 
+/** Whether two messages come from the same parse of the same text (one may be the other, moved). */
+export function sameParse(a: SipMessage, b: SipMessage): boolean {
+  const x = a instanceof MovedMessage ? a.base : a;
+  const y = b instanceof MovedMessage ? b.base : b;
+  return x === y;
+}
+
 /**
  * The same message `delta` characters further in the text (an edit before it
  * moved it), as message number `index`. Nothing is parsed or copied.

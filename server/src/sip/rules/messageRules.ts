@@ -6,12 +6,11 @@
  * `startLineReadable`), and never for a header whose line is there but
  * malformed (the parser already reported it).
  */
-import { LINE_STRIDE, type SipMessage, type TraceModel } from '../model';
-import { messageKeys } from '../analysis/keys';
+import { LINE_STRIDE, type SipMessage } from '../model';
 import { utf8Length } from '../framing/lineScan';
 import { findParam } from '../syntax/params';
 import {
-  addressesOf, contentLengthOf, cseqOf, header, headerBlockTerminated, headerPresent, methodOf, reportAt, startLineReadable, valueTextOf,
+  addressesOf, contentLengthOf, header, headerBlockTerminated, headerPresent, methodOf, startLineReadable, valueTextOf,
 } from './parsed';
 import type { MessageRule, RuleContext } from './types';
 
@@ -180,51 +179,10 @@ const requiredHeaders: MessageRule = (message, context) => {
   }
 };
 
-/** Call-ID + top branch -> CSeq number of the INVITEs in the trace (built once per model). */
-const inviteSeqs = new WeakMap<TraceModel, Map<string, number>>();
-
-function inviteSeqOf(context: RuleContext, callId: string, branch: string): number | undefined {
-  let map = inviteSeqs.get(context.model);
-  if (map === undefined) {
-    map = new Map();
-    for (const m of context.model.messages) {
-      if (m.kind !== 'request' || m.startLine.method !== 'INVITE') continue;
-      const k = messageKeys(context.text, m);
-      const key = `${k.callId}\u0000${k.branch}`;
-      if (k.callId !== null && k.branch !== null && k.cseqSeq !== null && !map.has(key)) map.set(key, k.cseqSeq);
-    }
-    inviteSeqs.set(context.model, map);
-  }
-  return map.get(`${callId}\u0000${branch}`);
-}
-
-/**
- * A CANCEL, and the ACK for a non-2xx final response, share the INVITE's
- * branch and MUST carry its CSeq number (RFC 3261 sections 9.1 and
- * 17.1.1.3). Matched on Call-ID and the RFC 3261 branch, so only the
- * INVITE they belong to is compared.
- */
-export const cseqNumberMatchesInvite: MessageRule = (message, context) => {
-  const m = message.startLine.method;
-  if (message.kind !== 'request' || (m !== 'ACK' && m !== 'CANCEL')) return;
-  const h = header(message, 'cseq');
-  if (h === undefined) return;
-  const c = cseqOf(context, message, h);
-  if (c.problem !== null) return;
-  const k = messageKeys(context.text, message);
-  if (k.callId === null || k.branch === null || !k.branch.startsWith('z9hG4bK') || k.branch === 'z9hG4bK') return;
-  const invite = inviteSeqOf(context, k.callId, k.branch);
-  const vt = valueTextOf(context, message, h);
-  const seq = vt.value.slice(c.seqStart, c.seqEnd);
-  if (invite === undefined || Number(seq) === invite) return;
-  reportAt(context, vt, 'cseq-number-mismatch', c.seqStart, c.seqEnd,
-    `This ${m} has CSeq ${seq} but the INVITE with the same Call-ID and branch has CSeq ${invite}; the ${m} MUST carry the INVITE's sequence number (RFC 3261 section ${m === 'CANCEL' ? '9.1' : '17.1.1.3'}), or it matches no transaction`);
-};
-
 export const MESSAGE_LEVEL_RULES: readonly MessageRule[] = [
   mandatoryHeaders, maxForwardsMissing, contactMissing, fromTagMissing, toTagMissing, bodyWithoutType,
   requiredHeaders,
 ];
-// cseqNumberMatchesInvite compares a message with another one: it runs with the
-// conversation-level rules (traceRules.ts), so every rule above judges one
-// message alone and its results can be cached per message.
+// The CANCEL / ACK CSeq check compares a message with another one: it runs
+// with the conversation-level rules (traceRules.ts), so every rule above
+// judges one message alone and its results can be cached per message.

@@ -10,7 +10,13 @@ import { digitsAtMost, isAllDigits } from '../syntax/chars';
 import { contentLengthOf } from './parsed';
 import type { MessageRule, RuleContext } from './types';
 
-const sdpCache = new WeakMap<SipMessage, SdpDescription | null>();
+/**
+ * The SDP of the message the engine is on: the three SDP rules read it in a
+ * row. Only that one is kept; keeping every message's SDP would make the
+ * server's heap (and every garbage collection) much larger.
+ */
+let sdpMessage: SipMessage | null = null;
+let sdpOfMessage: SdpDescription | null = null;
 
 /**
  * The parser found Content-Length wrong (body cut short, longer, or length
@@ -22,11 +28,12 @@ function bodyExtentUncertain(message: SipMessage): boolean {
 }
 
 function sdpOf(context: RuleContext, message: SipMessage): SdpDescription | null {
-  if (sdpCache.has(message)) return sdpCache.get(message) ?? null;
+  if (sdpMessage === message) return sdpOfMessage;
   // A Content-Length below the body still says what the receiver reads; a larger or unreadable one does not.
   const unusable = message.problems.some((p) => p.code === 'content-length-exceeds-body' || p.code === 'content-length-invalid');
   const sdp = parseSdp(context.text, message, unusable ? null : contentLengthOf(context, message));
-  sdpCache.set(message, sdp);
+  sdpMessage = message;
+  sdpOfMessage = sdp;
   return sdp;
 }
 

@@ -7,7 +7,8 @@
 import type { TraceAnalysis } from '../analysis/analyze';
 import type { TraceModel } from '../model';
 import type { RuleContext } from './types';
-import { cseqNumberMatchesInvite } from './messageRules';
+import { MAGIC_COOKIE } from '../analysis/keys';
+import { cseqOf, header, reportAt, valueTextOf } from './parsed';
 
 export type TraceRule = (model: TraceModel, analysis: TraceAnalysis, context: RuleContext) => void;
 
@@ -71,13 +72,48 @@ const cseqBackwards: TraceRule = (model, analysis, context) => {
   }
 };
 
-/** A CANCEL or non-2xx ACK must carry its INVITE's CSeq number (messageRules.ts has the check). */
-const cseqNumberMatchesItsInvite: TraceRule = (model, _analysis, context) => {
-  for (const message of model.messages) {
+/**
+ * A CANCEL, and the ACK for a non-2xx final response, share the INVITE's
+ * branch and MUST carry its CSeq number (RFC 3261 sections 9.1 and
+ * 17.1.1.3). Matched on Call-ID and the RFC 3261 branch, so only the
+ * INVITE they belong to is compared. Reads the analysis' keys: no header
+ * is parsed again.
+ */
+const cseqNumberMatchesItsInvite: TraceRule = (model, analysis, context) => {
+  let inviteSeqs: Map<string, number> | null = null;
+  for (let i = 0; i < model.messages.length; i++) {
+    const message = model.messages[i];
     const method = message.startLine.method;
-    if (message.kind === 'request' && (method === 'ACK' || method === 'CANCEL')) cseqNumberMatchesInvite(message, context);
+    if (message.kind !== 'request' || (method !== 'ACK' && method !== 'CANCEL')) continue;
+    const k = analysis.keys[i];
+    if (k.callId === null || k.branch === null || k.cseqSeq === null || !k.branch.startsWith(MAGIC_COOKIE) || k.branch === MAGIC_COOKIE) continue;
+    inviteSeqs ??= firstInviteSeqs(model, analysis);
+    const invite = inviteSeqs.get(`${k.callId}\u0000${k.branch}`);
+    if (invite === undefined || k.cseqSeq === invite) continue;
+    const h = header(message, 'cseq');
+    if (h === undefined) continue;
+    const c = cseqOf(context, message, h);
+    if (c.problem !== null) continue;
+    const vt = valueTextOf(context, message, h);
+    const seq = vt.value.slice(c.seqStart, c.seqEnd);
+    reportAt(context, vt, 'cseq-number-mismatch', c.seqStart, c.seqEnd,
+      `This ${method} has CSeq ${seq} but the INVITE with the same Call-ID and branch has CSeq ${invite}; the ${method} MUST carry the INVITE's sequence number (RFC 3261 section ${method === 'CANCEL' ? '9.1' : '17.1.1.3'}), or it matches no transaction`);
   }
 };
+
+/** Call-ID + top branch -> CSeq number of the first INVITE with them. */
+function firstInviteSeqs(model: TraceModel, analysis: TraceAnalysis): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < model.messages.length; i++) {
+    const m = model.messages[i];
+    if (m.kind !== 'request' || m.startLine.method !== 'INVITE') continue;
+    const k = analysis.keys[i];
+    if (k.callId === null || k.branch === null || k.cseqSeq === null) continue;
+    const key = `${k.callId}\u0000${k.branch}`;
+    if (!map.has(key)) map.set(key, k.cseqSeq);
+  }
+  return map;
+}
 
 export const TRACE_RULES: readonly TraceRule[] = [requestWithoutResponse, retransmission, inviteWithoutAck, cseqBackwards, cseqNumberMatchesItsInvite];
 
