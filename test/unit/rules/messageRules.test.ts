@@ -101,6 +101,9 @@ test('redacted values are not judged: <<REMOVED>>, [REDACTED], [email protected]
     ['Via:', 'Via: SIP/2.0/UDP <<REMOVED>>:5060;branch=z9hG4bK1'],
     ['Contact:', 'Contact: <sip:[REDACTED]>'],
     ['INVITE', 'INVITE sip:[email protected] SIP/2.0'],
+    // Any letter case, and the marker anywhere in the value.
+    ['From:', 'From: <sip:100@<ReDaCtEd>>;tag=1'],
+    ['To:', 'To: <sip:{{OBFUSCATED}}@[x>'],
   ]) {
     assert.deepEqual(summary(message(replaceLine(INVITE, prefix, line))), [], line);
   }

@@ -7,8 +7,8 @@
  * analysis per model.
  */
 import type { SipMessage, TraceModel } from '../model';
-import { MAGIC_COOKIE, messageKeys, sameKeys, shortAor, type MessageKeys } from './keys';
-import { baseOf, sameParse } from '../parser/messageParser';
+import { MAGIC_COOKIE, addressUriOf, messageKeys, sameKeys, shortAor, type MessageKeys } from './keys';
+import { parsedBase, sameParse } from '../parser/messageParser';
 import { sdpSummary, type MediaSummary } from './sdpSummary';
 
 export interface Transaction {
@@ -107,7 +107,7 @@ function summarize(model: TraceModel, analysis: TraceAnalysis): void {
 const keysCache = new WeakMap<SipMessage, MessageKeys>();
 
 function keysOf(text: string, message: SipMessage): MessageKeys {
-  const { base } = baseOf(message);
+  const base = parsedBase(message);
   let keys = keysCache.get(base);
   if (keys === undefined) {
     keys = messageKeys(text, message);
@@ -250,8 +250,8 @@ function summarizeCall(model: TraceModel, keys: readonly MessageKeys[], transact
   const firstRequest = call.messages.find((i) => messages[i].kind === 'request');
   call.method = firstRequest !== undefined ? messages[firstRequest].startLine.method : keys[first].cseqMethod;
   const origin = firstRequest ?? first;
-  call.caller = shortAor(keys[origin].fromUri);
-  call.callee = shortAor(keys[origin].toUri);
+  call.caller = shortAor(addressUriOf(text, messages[origin], 'from'));
+  call.callee = shortAor(addressUriOf(text, messages[origin], 'to'));
 
   const addresses = new Set<string>();
   const dialogs = new Set<string>();

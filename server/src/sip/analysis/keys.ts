@@ -1,6 +1,6 @@
 /**
  * The few header facts that tie messages together (RFC 3261 sections 8.1.1,
- * 12 and 17): Call-ID, CSeq, the top Via branch, From and To tags and URIs.
+ * 12 and 17): Call-ID, CSeq, the top Via branch, From and To tags, RSeq.
  * Read lazily from offsets, once per message.
  */
 import type { SipHeader, SipMessage } from '../model';
@@ -14,10 +14,6 @@ export interface MessageKeys {
   readonly branch: string | null;
   readonly fromTag: string | null;
   readonly toTag: string | null;
-  /** The URI inside From / To (`sip:alice@example.com`), without parameters. */
-  readonly fromUri: string | null;
-  readonly toUri: string | null;
-  readonly fromDisplay: string | null;
   /** The RSeq value as written (a reliable provisional response's number), or null. */
   readonly rseq: string | null;
 }
@@ -56,9 +52,6 @@ export function messageKeys(text: string, message: SipMessage): MessageKeys {
     branch: via === null ? null : paramOf(via, 0, firstViaEnd(via), 'branch'),
     fromTag: from === null ? null : paramOf(from, afterAddress(from), from.length, 'tag'),
     toTag: to === null ? null : paramOf(to, afterAddress(to), to.length, 'tag'),
-    fromUri: from === null ? null : addressUri(from),
-    toUri: to === null ? null : addressUri(to),
-    fromDisplay: from === null ? null : displayName(from),
     // As written, not unfolded: two copies of a response are the same response when their RSeq reads the same.
     rseq: rseqHeader === undefined ? null : text.slice(rseqHeader.valueStart, rseqHeader.valueEnd),
   };
@@ -67,8 +60,7 @@ export function messageKeys(text: string, message: SipMessage): MessageKeys {
 /** Whether two messages' keys agree in every field. */
 export function sameKeys(a: MessageKeys, b: MessageKeys): boolean {
   return a.callId === b.callId && a.cseqSeq === b.cseqSeq && a.cseqMethod === b.cseqMethod && a.branch === b.branch &&
-    a.fromTag === b.fromTag && a.toTag === b.toTag && a.fromUri === b.fromUri && a.toUri === b.toUri &&
-    a.fromDisplay === b.fromDisplay && a.rseq === b.rseq;
+    a.fromTag === b.fromTag && a.toTag === b.toTag && a.rseq === b.rseq;
 }
 
 /** Where the first Via value of a possibly comma-separated list ends. */
@@ -158,11 +150,14 @@ export function addressUri(value: string): string | null {
   return uri || null;
 }
 
-function displayName(value: string): string | null {
-  const open = value.indexOf('<');
-  if (open <= 0) return null;
-  const name = value.slice(0, open).trim().replace(/^"(.*)"$/, '$1').trim();
-  return name || null;
+/**
+ * The URI inside the From or To header of a message (`sip:alice@example.com`),
+ * without parameters; null without that header. Only call summaries need it,
+ * for one message per call, so it is not one of the keys read for every message.
+ */
+export function addressUriOf(text: string, message: SipMessage, key: 'from' | 'to'): string | null {
+  for (const h of message.headers) if (h.key === key) return addressUri(headerValue(text, message, h));
+  return null;
 }
 
 /** `sip:alice@example.com;transport=tcp` -> `alice@example.com`: what users call the address of record. */

@@ -374,19 +374,14 @@ class MovedMessage implements SipMessage {
   }
 }
 
-/**
- * The message a (possibly moved) message was parsed as, and how far it has
- * moved since: results computed for the base hold for every move of it.
- */
-export function baseOf(message: SipMessage): { readonly base: SipMessage; readonly delta: number } {
-  return message instanceof MovedMessage ? { base: message.base, delta: message.delta } : { base: message, delta: 0 };
+/** The message as parsed, before any edit moved it (the message itself when none did). */
+export function parsedBase(message: SipMessage): SipMessage {
+  return message instanceof MovedMessage ? message.base : message;
 }
 
 /** Whether two messages come from the same parse of the same text (one may be the other, moved). */
 export function sameParse(a: SipMessage, b: SipMessage): boolean {
-  const x = a instanceof MovedMessage ? a.base : a;
-  const y = b instanceof MovedMessage ? b.base : b;
-  return x === y;
+  return parsedBase(a) === parsedBase(b);
 }
 
 /**

@@ -5,7 +5,7 @@
  * offsets. Callers turn offsets into positions.
  */
 import type { Problem, Severity, SipMessage, TraceModel } from '../model';
-import { baseOf } from '../parser/messageParser';
+import { parsedBase } from '../parser/messageParser';
 import { ruleInfo } from './catalog';
 import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
@@ -119,18 +119,25 @@ function moved(reports: readonly Problem[], delta: number): readonly Problem[] {
   return delta === 0 || reports.length === 0 ? reports : reports.map((p) => ({ ...p, start: p.start + delta, end: p.end + delta }));
 }
 
+/** What the rules report for the message being checked; one context for every message (no allocation per message). */
+let collected: Problem[] = [];
+const messageContext: { text: string; model: TraceModel | null; report(code: string, start: number, end: number, text: string): void } = {
+  text: '',
+  model: null,
+  report(code, start, end, text) {
+    collected.push({ start, end, code, message: text });
+  },
+};
+
 function messageReports(model: TraceModel, message: SipMessage): readonly Problem[] {
-  const { base, delta } = baseOf(message);
+  const base = parsedBase(message);
+  const delta = message.start - base.start;
   const cached = reportCache.get(base);
   if (cached !== undefined) return moved(cached, delta);
-  const collected: Problem[] = [];
-  const context: RuleContext = {
-    text: model.text,
-    model,
-    report(code, start, end, text) {
-      collected.push({ start, end, code, message: text });
-    },
-  };
+  collected = [];
+  messageContext.text = model.text;
+  messageContext.model = model;
+  const context = messageContext as RuleContext;
   for (const rule of MESSAGE_RULES) {
     try {
       rule(message, context);
@@ -138,8 +145,10 @@ function messageReports(model: TraceModel, message: SipMessage): readonly Proble
       collected.push({ start: message.start, end: message.startLine.end, code: 'internal-error', message: `A SIP Trace rule failed on this message (internal error: ${String(error)}); please report it` });
     }
   }
-  reportCache.set(base, collected.length === 0 ? NO_REPORTS : moved(collected, -delta));
-  return collected;
+  const found = collected;
+  collected = [];
+  reportCache.set(base, found.length === 0 ? NO_REPORTS : moved(found, -delta));
+  return found;
 }
 
 function finish(out: SipDiagnostic[]): SipDiagnostic[] {

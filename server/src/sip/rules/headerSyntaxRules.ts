@@ -74,7 +74,7 @@ const VALUE_REQUIRED: ReadonlySet<string> = new Set([
 
 const emptyValue: MessageRule = (message, context) => {
   for (const h of message.headers) {
-    if (!VALUE_REQUIRED.has(h.key) || h.valueEnd > h.valueStart) continue;
+    if (h.valueEnd > h.valueStart || !VALUE_REQUIRED.has(h.key)) continue;
     if (valueTextOf(context, message, h).value.length > 0) continue;
     context.report('header-value-empty', h.nameStart, h.colon + 1,
       `${h.name} has an empty value; its grammar requires one (RFC 3261 section 20)`);
@@ -91,13 +91,23 @@ const SINGLE_VALUED: ReadonlySet<string> = new Set([
   'session-expires', 'min-se', 'timestamp', 'priority', 'reply-to', 'content-disposition', 'replaces',
 ]);
 
+const seenSingleValued: SipHeader[] = [];
+
 const duplicates: MessageRule = (message, context) => {
-  const first = new Map<string, SipHeader>();
+  // Most messages have a dozen single-valued headers, each once: compare with the few seen so far, no map.
+  const seen = seenSingleValued;
+  seen.length = 0;
   for (const h of message.headers) {
     if (!SINGLE_VALUED.has(h.key)) continue;
-    const earlier = first.get(h.key);
+    let earlier: SipHeader | undefined;
+    for (const x of seen) {
+      if (x.key === h.key) {
+        earlier = x;
+        break;
+      }
+    }
     if (earlier === undefined) {
-      first.set(h.key, h);
+      seen.push(h);
       continue;
     }
     // Differing Content-Length values are the parser's content-length-invalid already.

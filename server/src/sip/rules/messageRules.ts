@@ -51,8 +51,16 @@ function excerpt(message: SipMessage, context: RuleContext): boolean {
   return !MANDATORY.some((name) => headerPresent(context, message, name.toLowerCase()));
 }
 
+/** The last message asked about and the answer: six rules ask in a row for each message. */
+let readableMessage: SipMessage | null = null;
+let readableAnswer = false;
+
 function readable(message: SipMessage, context: RuleContext): boolean {
-  return startLineReadable(message) && complete(message, context) && !excerpt(message, context);
+  if (readableMessage !== message) {
+    readableAnswer = startLineReadable(message) && complete(message, context) && !excerpt(message, context);
+    readableMessage = message;
+  }
+  return readableAnswer;
 }
 
 const mandatoryHeaders: MessageRule = (message, context) => {

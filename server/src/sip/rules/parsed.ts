@@ -111,7 +111,16 @@ export function reportAt(context: RuleContext, vt: ValueText, code: string, star
 const REDACTION_MARKERS = /removed|redacted|email(?: |\u00a0|&#160;)protected|obfuscated/i;
 
 export function looksRedacted(value: string): boolean {
-  return REDACTION_MARKERS.test(value);
+  // Every marker has "ed" in it (removed, redacted, protected, obfuscated): most values have no "ed" at all.
+  return hasEd(value) && REDACTION_MARKERS.test(value);
+}
+
+/** Whether `value` contains "ed" in any letter case. */
+function hasEd(value: string): boolean {
+  for (let i = value.length - 1; i > 0; i--) {
+    if ((value.charCodeAt(i) | 32) === 100 && (value.charCodeAt(i - 1) | 32) === 101) return true;
+  }
+  return false;
 }
 
 const NOTHING_READ = Object.freeze({ items: Object.freeze([]), problem: null });

@@ -14,6 +14,8 @@ const COMMON = [
   'icid-value', 'orig-ioi', 'term-ioi', 'ftag', 'did', 'npdi', 'rn', 'phone-context', 'isub', 'postd',
   // Transports and protocol names (Via sent-protocol).
   'sip', 'udp', 'tcp', 'tls', 'sctp', 'ws', 'wss', 'tls-sctp',
+  // URI schemes.
+  'sips', 'tel', 'urn', 'mailto', 'http', 'https',
 ];
 
 /** By length, then first letter (lower case): at most a few candidates to compare. */

@@ -17,6 +17,7 @@ import {
 } from './chars';
 import { checkHostname, checkIPv6Reference, checkPort, countColons, unbracketedIPv6 } from './host';
 import { excerpt, problem, type SyntaxProblem } from './problem';
+import { lowerToken } from './lowerToken';
 
 export interface UriParam {
   /** Lower-case name as written (escapes not decoded). */
@@ -102,19 +103,52 @@ function checkChars(s: string, start: number, end: number, allowed: CharClass, p
   return null;
 }
 
-function result(start: number, end: number, scheme: string | null, fields: Partial<Uri>, p: SyntaxProblem | null): Uri {
+function result(start: number, end: number, scheme: string | null, fields: UriFields | null, p: SyntaxProblem | null): Uri {
   return {
     start, end, scheme,
-    userStart: -1, userEnd: -1, hostStart: -1, hostEnd: -1, portStart: -1, portEnd: -1,
-    params: [], headersStart: -1,
-    ...fields,
+    userStart: fields?.userStart ?? -1, userEnd: fields?.userEnd ?? -1,
+    hostStart: fields?.hostStart ?? -1, hostEnd: fields?.hostEnd ?? -1,
+    portStart: fields?.portStart ?? -1, portEnd: fields?.portEnd ?? -1,
+    params: fields?.params ?? NO_PARAMS, headersStart: fields?.headersStart ?? -1,
     problem: p,
   };
 }
 
+const NO_PARAMS: readonly UriParam[] = Object.freeze([]);
+
+/** The parts read so far, as one record of fixed shape (filled in as the parse goes). */
+class UriFields {
+  userStart = -1;
+  userEnd = -1;
+  hostStart = -1;
+  hostEnd = -1;
+  portStart = -1;
+  portEnd = -1;
+  params: readonly UriParam[] = NO_PARAMS;
+  headersStart = -1;
+}
+
+/**
+ * "SIP URI in the To header", for problem texts. The host and port checks
+ * take it on every call, so it is built once per place (`what`) and scheme,
+ * not once per URI read.
+ */
+const SIP_LABELS = new Map<string, string>();
+const SIPS_LABELS = new Map<string, string>();
+
+function uriLabel(scheme: string, what: string): string {
+  const labels = scheme === 'sip' ? SIP_LABELS : scheme === 'sips' ? SIPS_LABELS : null;
+  let label = labels?.get(what);
+  if (label === undefined) {
+    label = `${scheme.toUpperCase()} URI in ${what}`;
+    if (labels !== null && labels.size < 256) labels.set(what, label);
+  }
+  return label;
+}
+
 /** Parses the URI `s[start, end)`; `what` names where it is ("the Request-URI", "the To URI"). */
 export function parseUri(s: string, start: number, end: number, what: string): Uri {
-  if (end <= start) return result(start, end, null, {}, problem('uri-scheme-invalid', start, end, `${what} is empty; expected a URI such as sip:user@example.com`));
+  if (end <= start) return result(start, end, null, null, problem('uri-scheme-invalid', start, end, `${what} is empty; expected a URI such as sip:user@example.com`));
   let k = start;
   if (isAlpha(s.charCodeAt(k))) {
     k++;
@@ -125,20 +159,19 @@ export function parseUri(s: string, start: number, end: number, what: string): U
     }
   }
   if (k === start || k >= end || s.charCodeAt(k) !== 58) {
-    return result(start, end, null, {}, problem('uri-scheme-invalid', start, end,
+    return result(start, end, null, null, problem('uri-scheme-invalid', start, end,
       `"${excerpt(s, start, end)}" in ${what} has no valid URI scheme; expected scheme ":" ... (a letter, then letters, digits, "+", "-" or "."), e.g. sip:user@example.com`));
   }
-  const scheme = s.slice(start, k).toLowerCase();
+  const scheme = lowerToken(s, start, k);
   const rest = k + 1;
   if (scheme !== 'sip' && scheme !== 'sips') {
-    return result(start, end, scheme, {}, checkChars(s, rest, end, URIC, `${scheme}: URI in ${what}`));
+    return result(start, end, scheme, null, checkChars(s, rest, end, URIC, `${scheme}: URI in ${what}`));
   }
   return parseSipUri(s, start, end, rest, scheme, what);
 }
 
 function parseSipUri(s: string, start: number, end: number, rest: number, scheme: string, what: string): Uri {
-  const label = `${scheme.toUpperCase()} URI in ${what}`;
-  const fields: { -readonly [K in keyof Uri]?: Uri[K] } = {};
+  const fields = new UriFields();
   let at = -1;
   for (let i = rest; i < end; i++) {
     if (s.charCodeAt(i) === 64) {
@@ -159,10 +192,10 @@ function parseSipUri(s: string, start: number, end: number, rest: number, scheme
     fields.userStart = rest;
     fields.userEnd = userEnd;
     if (userEnd === rest) {
-      return result(start, end, scheme, fields, problem('uri-character-invalid', rest, at + 1, `The ${label} has "@" but no user part before it`));
+      return result(start, end, scheme, fields, problem('uri-character-invalid', rest, at + 1, `The ${uriLabel(scheme, what)} has "@" but no user part before it`));
     }
-    const p = (allIn(s, rest, userEnd, USER) ? null : checkChars(s, rest, userEnd, USER, `user part of the ${label}`)) ??
-      (colon === -1 || allIn(s, colon + 1, at, PASSWORD) ? null : checkChars(s, colon + 1, at, PASSWORD, `password of the ${label}`));
+    const p = (allIn(s, rest, userEnd, USER) ? null : checkChars(s, rest, userEnd, USER, `user part of the ${uriLabel(scheme, what)}`)) ??
+      (colon === -1 || allIn(s, colon + 1, at, PASSWORD) ? null : checkChars(s, colon + 1, at, PASSWORD, `password of the ${uriLabel(scheme, what)}`));
     if (p !== null) return result(start, end, scheme, fields, p);
     hostStart = at + 1;
   }
@@ -177,7 +210,7 @@ function parseSipUri(s: string, start: number, end: number, rest: number, scheme
         break;
       }
     }
-    const p = checkIPv6Reference(s, hostStart, close, end, `the ${label}`);
+    const p = checkIPv6Reference(s, hostStart, close, end, `the ${uriLabel(scheme, what)}`);
     fields.hostStart = hostStart;
     fields.hostEnd = close === -1 ? end : close + 1;
     if (p !== null) return result(start, end, scheme, fields, p);
@@ -188,13 +221,13 @@ function parseSipUri(s: string, start: number, end: number, rest: number, scheme
     if (countColons(s, hostStart, regionEnd) >= 2) {
       fields.hostStart = hostStart;
       fields.hostEnd = regionEnd;
-      return result(start, end, scheme, fields, unbracketedIPv6(s, hostStart, regionEnd, `the ${label}`));
+      return result(start, end, scheme, fields, unbracketedIPv6(s, hostStart, regionEnd, `the ${uriLabel(scheme, what)}`));
     }
     k = hostStart;
     while (k < regionEnd && s.charCodeAt(k) !== 58) k++;
     fields.hostStart = hostStart;
     fields.hostEnd = k;
-    const p = checkHostname(s, hostStart, k, `the ${label}`);
+    const p = checkHostname(s, hostStart, k, `the ${uriLabel(scheme, what)}`);
     if (p !== null) return result(start, end, scheme, fields, p);
   }
   if (k < end && s.charCodeAt(k) === 58) {
@@ -202,12 +235,12 @@ function parseSipUri(s: string, start: number, end: number, rest: number, scheme
     while (portEnd < end && s.charCodeAt(portEnd) !== 59 && s.charCodeAt(portEnd) !== 63) portEnd++;
     fields.portStart = k + 1;
     fields.portEnd = portEnd;
-    const p = checkPort(s, k + 1, portEnd, `the ${label}`);
+    const p = checkPort(s, k + 1, portEnd, `the ${uriLabel(scheme, what)}`);
     if (p !== null) return result(start, end, scheme, fields, p);
     k = portEnd;
   } else if (k < end && s.charCodeAt(k) !== 59 && s.charCodeAt(k) !== 63) {
     return result(start, end, scheme, fields, problem('uri-character-invalid', k, k + 1,
-      `Unexpected ${describeChar(s.charCodeAt(k))} after the host of the ${label}; expected ":" port, ";" parameters or "?" headers`));
+      `Unexpected ${describeChar(s.charCodeAt(k))} after the host of the ${uriLabel(scheme, what)}; expected ":" port, ";" parameters or "?" headers`));
   }
 
   // uri-parameters
@@ -219,17 +252,17 @@ function parseSipUri(s: string, start: number, end: number, rest: number, scheme
     while (i < end && s.charCodeAt(i) !== 61 && s.charCodeAt(i) !== 59 && s.charCodeAt(i) !== 63) i++;
     const nameEnd = i;
     if (nameEnd === nameStart) {
-      return result(start, end, scheme, fields, problem('param-empty', k, k + 1, `Empty URI parameter in the ${label}: ";" must be followed by a parameter name`));
+      return result(start, end, scheme, fields, problem('param-empty', k, k + 1, `Empty URI parameter in the ${uriLabel(scheme, what)}: ";" must be followed by a parameter name`));
     }
-    let p = allIn(s, nameStart, nameEnd, PARAM) ? null : checkChars(s, nameStart, nameEnd, PARAM, `parameter name of the ${label}`);
+    let p = allIn(s, nameStart, nameEnd, PARAM) ? null : checkChars(s, nameStart, nameEnd, PARAM, `parameter name of the ${uriLabel(scheme, what)}`);
     if (p !== null) return result(start, end, scheme, fields, p);
-    const name = s.slice(nameStart, nameEnd).toLowerCase();
+    const name = lowerToken(s, nameStart, nameEnd);
     let eq = -1;
     let valueStart = nameEnd;
     let valueEnd = nameEnd;
     if (!(i < end && s.charCodeAt(i) === 61) && URI_VALUED.has(name)) {
       return result(start, end, scheme, fields, problem('param-value-missing', nameStart, nameEnd,
-        `URI parameter "${s.slice(nameStart, nameEnd)}" in the ${label} needs a value ("${s.slice(nameStart, nameEnd).toLowerCase()}=...")`));
+        `URI parameter "${s.slice(nameStart, nameEnd)}" in the ${uriLabel(scheme, what)} needs a value ("${s.slice(nameStart, nameEnd).toLowerCase()}=...")`));
     }
     if (i < end && s.charCodeAt(i) === 61) {
       eq = i;
@@ -238,7 +271,7 @@ function parseSipUri(s: string, start: number, end: number, rest: number, scheme
       while (valueEnd < end && s.charCodeAt(valueEnd) !== 59 && s.charCodeAt(valueEnd) !== 63) valueEnd++;
       if (valueEnd === valueStart) {
         return result(start, end, scheme, fields, problem('param-value-missing', nameStart, eq + 1,
-          `URI parameter "${s.slice(nameStart, nameEnd)}" in the ${label} has "=" but no value`));
+          `URI parameter "${s.slice(nameStart, nameEnd)}" in the ${uriLabel(scheme, what)} has "=" but no value`));
       }
       p = allIn(s, valueStart, valueEnd, PARAM) ? null : checkChars(s, valueStart, valueEnd, PARAM, `value of URI parameter "${s.slice(nameStart, nameEnd)}"`);
       if (p !== null) return result(start, end, scheme, fields, p);
@@ -263,10 +296,10 @@ function parseSipUri(s: string, start: number, end: number, rest: number, scheme
       }
       if (eq <= hStart) {
         return result(start, end, scheme, fields, problem('uri-character-invalid', hStart, Math.max(i, hStart + 1),
-          `URI header "${excerpt(s, hStart, i)}" in the ${label} must have the form name=value`));
+          `URI header "${excerpt(s, hStart, i)}" in the ${uriLabel(scheme, what)} must have the form name=value`));
       }
-      const p = checkChars(s, hStart, eq, HEADER, `header name of the ${label}`) ??
-        checkChars(s, eq + 1, i, HEADER, `header value of the ${label}`);
+      const p = checkChars(s, hStart, eq, HEADER, `header name of the ${uriLabel(scheme, what)}`) ??
+        checkChars(s, eq + 1, i, HEADER, `header value of the ${uriLabel(scheme, what)}`);
       if (p !== null) return result(start, end, scheme, fields, p);
       if (i >= end) break;
       i++;
