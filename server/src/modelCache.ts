@@ -3,7 +3,8 @@
  * status) asks this cache, so a document is parsed once per version; after an
  * edit only the messages around it are parsed again (`sip/incremental.ts`).
  */
-import type { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { SipDocument } from './sipDocument';
 import type { TraceModel } from './sip/model';
 import { parseTrace } from './sip/parse';
 import { EditAccumulator, reparse } from './sip/incremental';
@@ -25,7 +26,7 @@ export class ModelCache {
    * Called with the document as it was before `changes` (from the
    * TextDocuments update hook), to remember where the text changed.
    */
-  noteChanges(before: TextDocument, changes: readonly TextDocumentContentChangeEvent[]): void {
+  noteChanges(before: SipDocument, changes: readonly TextDocumentContentChangeEvent[]): void {
     const entry = this.entries.get(before.uri);
     if (!entry || entry.edits === null) return;
     // Several changes in one notification are each relative to the text the
@@ -40,12 +41,13 @@ export class ModelCache {
     entry.edits.add(start, end, change.text.length);
   }
 
-  get(document: TextDocument, traceFormat: string): TraceModel {
+  get(document: SipDocument, traceFormat: string): TraceModel {
     const entry = this.entries.get(document.uri);
     if (entry && entry.version === document.version && entry.traceFormat === traceFormat) return entry.model;
     const edit = entry && entry.traceFormat === traceFormat ? entry.edits?.result() ?? null : null;
     const text = document.getText();
-    const model = entry && edit ? reparse(entry.model, text, edit, { traceFormat }) : parseTrace(text, { traceFormat });
+    const options = { traceFormat, lineIndex: document.lineIndex };
+    const model = entry && edit ? reparse(entry.model, text, edit, options) : parseTrace(text, options);
     const incremental = entry !== undefined && edit !== null && model.messages.length > 0 && model.messages[0] === entry.model.messages[0];
     this.entries.set(document.uri, { version: document.version, traceFormat, model, incremental, edits: new EditAccumulator() });
     return model;
@@ -57,11 +59,11 @@ export class ModelCache {
    * checks thousands of edits); should they ever differ, the full parse wins.
    * Returns true when the model was replaced (diagnostics must be published again).
    */
-  verify(document: TextDocument): boolean {
+  verify(document: SipDocument): boolean {
     const entry = this.entries.get(document.uri);
     if (!entry || entry.version !== document.version || !entry.incremental) return false;
     entry.incremental = false;
-    const full = parseTrace(document.getText(), { traceFormat: entry.traceFormat });
+    const full = parseTrace(document.getText(), { traceFormat: entry.traceFormat, lineIndex: document.lineIndex });
     if (sameMessages(full, entry.model)) return false;
     entry.model = full;
     return true;

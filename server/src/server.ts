@@ -27,7 +27,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SipDocument } from './sipDocument';
 import { ModelCache } from './modelCache';
 import { SettingsCache } from './settings';
 import { CALLS_REQUEST, TRACE_STATUS_NOTIFICATION, type CallItem, type CallsParams, type TraceStatusParams } from './protocol';
@@ -71,11 +71,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export function startServer(connection: Connection): void {
   const models = new ModelCache();
   // The update hook sees each change with the document before it: the cache learns where the text changed.
-  const documents = new TextDocuments({
-    create: TextDocument.create,
+  const documents = new TextDocuments<SipDocument>({
+    create: SipDocument.create,
     update(document, changes, version) {
       models.noteChanges(document, changes);
-      return TextDocument.update(document, changes, version);
+      return SipDocument.update(document, changes, version);
     },
   });
   let clientPullsConfiguration = false;
@@ -111,7 +111,7 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  async function modelFor(document: TextDocument): Promise<TraceModel> {
+  async function modelFor(document: SipDocument): Promise<TraceModel> {
     const { traceFormat } = await settings.get(document.uri);
     return models.get(document, traceFormat);
   }
@@ -227,7 +227,7 @@ export function startServer(connection: Connection): void {
   );
 
   /** Runs a document request on the cached model (and its analysis), safely and cancellably. */
-  function onDocument<T>(uri: string, token: CancellationToken, fallback: T, work: (model: TraceModel, document: TextDocument) => T): Promise<T> {
+  function onDocument<T>(uri: string, token: CancellationToken, fallback: T, work: (model: TraceModel, document: SipDocument) => T): Promise<T> {
     return runSafe(connection, token, fallback, async () => {
       const document = documents.get(uri);
       if (!document) return fallback;

@@ -86,7 +86,7 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
   for (let i = last + 1; i < messages.length; i++) out.push(shiftMessage(messages[i], edit.delta, out.length));
 
   // The old index is built by now (its diagnostics were shown): splice it rather than scan 50 MB again.
-  let lineIndex: LineIndex | undefined;
+  let lineIndex: LineIndex | undefined = options.lineIndex;
   const oldIndex = old.lineIndex;
   const model: TraceModel = {
     text,

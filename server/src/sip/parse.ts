@@ -9,6 +9,8 @@ import { parseMessage } from './parser/messageParser';
 export interface ParseOptions {
   /** A framer id, or `auto` (default) to detect the wrapping from the content. */
   readonly traceFormat?: string;
+  /** The text's line index, when the caller has one already (the server's document does). */
+  readonly lineIndex?: LineIndex;
 }
 
 export function parseTrace(text: string, options: ParseOptions = {}): TraceModel {
@@ -41,7 +43,7 @@ export function parseTrace(text: string, options: ParseOptions = {}): TraceModel
     });
   }
   // Positions are only needed for what is shown: build the line index on first use.
-  let lineIndex: LineIndex | undefined;
+  let lineIndex: LineIndex | undefined = options.lineIndex;
   return {
     text,
     format: { id: framer.id, label: framer.label },

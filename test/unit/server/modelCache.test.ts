@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SipDocument } from '../../../server/src/sipDocument';
 import { ModelCache } from '../../../server/src/modelCache';
 import { parseTrace } from '../../../server/src/sip/parse';
 import { REPO_ROOT, readText } from '../helpers';
@@ -12,15 +12,15 @@ const TEXT = Array.from({ length: 12 }, () => CALLS).join('\r\n');
 
 type Change = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string };
 
-function edited(document: TextDocument, offset: number, insert: string): { next: TextDocument; change: Change } {
+function edited(document: SipDocument, offset: number, insert: string): { next: SipDocument; change: Change } {
   const at = document.positionAt(offset);
   const change = { range: { start: at, end: at }, text: insert };
-  return { next: TextDocument.update(document, [change], document.version + 1), change };
+  return { next: SipDocument.update(document, [change], document.version + 1), change };
 }
 
 test('an edit far into a trace re-parses incrementally; the idle check finds it equal to a full parse', () => {
   const cache = new ModelCache();
-  const doc = TextDocument.create('file:///a.sip', 'sip', 1, TEXT);
+  const doc = SipDocument.create('file:///a.sip', 'sip', 1, TEXT);
   const before = cache.get(doc, 'auto');
   const { next, change } = edited(doc, Math.floor(TEXT.length * 0.8), 'X-Edit: 1\r\n');
   cache.noteChanges(doc, [change]);
@@ -33,7 +33,7 @@ test('an edit far into a trace re-parses incrementally; the idle check finds it 
 
 test('should an incremental model ever differ from a full parse, the check replaces it', () => {
   const cache = new ModelCache();
-  const doc = TextDocument.create('file:///b.sip', 'sip', 1, TEXT);
+  const doc = SipDocument.create('file:///b.sip', 'sip', 1, TEXT);
   cache.get(doc, 'auto');
   // Tell the cache about a different place than the real edit: its re-parse then misses the change.
   const real = Math.floor(TEXT.length * 0.5);
@@ -45,4 +45,15 @@ test('should an incremental model ever differ from a full parse, the check repla
   assert.notEqual(drifted.messages.length, full.messages.length, 'the simulated bug shows');
   assert.equal(cache.verify(next), true, 'the check notices');
   assert.equal(cache.get(next, 'auto').messages.length, full.messages.length, 'and the full parse wins');
+});
+
+test('the model of a document version uses that version\'s line index (one index, not two)', () => {
+  const cache = new ModelCache();
+  const doc = SipDocument.create('file:///c.sip', 'sip', 1, TEXT);
+  assert.equal(cache.get(doc, 'auto').lineIndex, doc.lineIndex);
+  const { next, change } = edited(doc, Math.floor(TEXT.length * 0.7), 'X');
+  cache.noteChanges(doc, [change]);
+  const after = cache.get(next, 'auto');
+  assert.equal(after.lineIndex, next.lineIndex);
+  assert.deepEqual(after.lineIndex.positionAt(TEXT.length - 5), parseTrace(next.getText()).lineIndex.positionAt(TEXT.length - 5));
 });
