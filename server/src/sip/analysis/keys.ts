@@ -4,7 +4,7 @@
  * Read lazily from offsets, once per message.
  */
 import type { SipHeader, SipMessage } from '../model';
-import { headerValue, parseCSeq } from '../values';
+import { findHeader, headerValue, parseCSeq } from '../values';
 
 export interface MessageKeys {
   readonly callId: string | null;
@@ -156,8 +156,8 @@ export function addressUri(value: string): string | null {
  * for one message per call, so it is not one of the keys read for every message.
  */
 export function addressUriOf(text: string, message: SipMessage, key: 'from' | 'to'): string | null {
-  for (const h of message.headers) if (h.key === key) return addressUri(headerValue(text, message, h));
-  return null;
+  const h = findHeader(message, key);
+  return h === undefined ? null : addressUri(headerValue(text, message, h));
 }
 
 /** `sip:alice@example.com;transport=tcp` -> `alice@example.com`: what users call the address of record. */
