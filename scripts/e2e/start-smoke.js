@@ -81,20 +81,29 @@ async function checkInBrowser(url) {
     await file('busy-here.sip').waitFor({ timeout: 60_000 });
     log('workbench shows samples/');
 
-    // The samples' README opens at start-up too: a click landing while it opens can leave it the
-    // active editor, so make sure the trace's tab is the active one (clicking again if needed).
+    // The samples' README opens at start-up too, as a Markdown preview that can take many seconds on a
+    // busy machine. Wait for it first: opening late, it would take the place of busy-here.sip as the
+    // active editor (it did in CI). If it never shows, go on: the steps below still check everything.
+    await page
+      .locator('.tabs-container .tab', { hasText: 'README.md' })
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .then(() => log('README.md opened at start-up'), () => log('README.md did not open at start-up within 30 s; going on'));
     const activeTab = page.locator('.tabs-container .tab.active', { hasText: 'busy-here.sip' });
+    const codeLens = page.locator('.monaco-editor .codelens-decoration').first();
+    // Make busy-here.sip the active editor (clicking again if another editor took its place) until the
+    // code lens over its first message shows, which happens once the language server has analysed it.
     for (let attempt = 0; ; attempt++) {
-      await file('busy-here.sip').click();
+      if (!(await activeTab.isVisible())) await file('busy-here.sip').click();
       try {
         await activeTab.waitFor({ timeout: 10_000 });
+        await codeLens.waitFor({ timeout: 15_000 });
         break;
       } catch (e) {
-        if (attempt === 2) throw new Error(`busy-here.sip does not open in an editor: ${e.message.split('\n')[0]}`);
+        if (attempt === 2) throw new Error(`busy-here.sip shows no code lens (is it the active editor? did the server answer?): ${e.message.split('\n')[0]}`);
       }
     }
-    // The code lens over the first message shows once the language server has analysed the trace.
-    await page.locator('.monaco-editor .codelens-decoration').first().waitFor({ timeout: 30_000 });
+    log('busy-here.sip is open and shows its code lens');
     // "Go to Line" puts the 486 response in view; hovering it asks the language server.
     await page.keyboard.press('Control+G');
     await page.keyboard.type('44');
