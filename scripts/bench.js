@@ -23,7 +23,7 @@ const { ROOT, loadCore, loadPeers, readVersion } = require('./bench/core');
 const { writeTraceFile } = require('./bench/generate');
 const { runThroughput } = require('./bench/throughput');
 const { compareProcesses, cliOnLargeFile, runNode } = require('./bench/processes');
-const { runLsp } = require('./bench/lsp');
+const { runLspInOwnProcess } = require('./bench/lsp');
 const { runGrammar } = require('./bench/grammar');
 const { topFunctions } = require('./bench/cpuprofileTop');
 const { evaluateTargets } = require('./bench/targets');
@@ -90,8 +90,8 @@ async function main() {
     if (has('lsp')) {
       log('lsp: dist/server.js --stdio');
       const file = traceFile(options.lspBytes, `lsp-${(options.lspBytes / 1e6).toFixed(0)}mb.sip`);
-      const text = fs.readFileSync(file, 'latin1');
-      report.lsp = await guarded('lsp', () => runLsp(text, { hovers: options.hovers, edits: options.edits, seed: options.seed, log }));
+      // In a process of its own: see runLspInOwnProcess.
+      report.lsp = await guarded('lsp', () => runLspInOwnProcess(file, { hovers: options.hovers, edits: options.edits, seed: options.seed, log }));
     }
 
     if (has('big')) {

@@ -307,4 +307,49 @@ function prefix(name, memory) {
   return { [`${name}RssMB`]: memory.rssMB, [`${name}PeakRssMB`]: memory.peakRssMB };
 }
 
-module.exports = { runLsp, BenchClient };
+/**
+ * Runs `runLsp` in a child process of its own, on the trace in `file`. The
+ * benchmark's earlier sections leave a large heap in this process; the client
+ * of an editor does not carry that, and a client slowed by its own garbage
+ * collection (writing the 50 MB didOpen, reading replies, on the same two
+ * cores as the server) would be timed as if the server were slow.
+ */
+function runLspInOwnProcess(file, { hovers, edits, seed, log }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [__filename, file, String(hovers), String(edits), String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => {
+      err += d;
+      const lines = err.split('\n');
+      err = lines.pop();
+      for (const line of lines) log(line);
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (err) log(err);
+      if (code !== 0) return reject(new Error(`LSP benchmark process exited with ${signal ?? `code ${code}`}`));
+      try {
+        resolve(JSON.parse(out));
+      } catch (error) {
+        reject(new Error(`LSP benchmark process printed no JSON: ${error.message}`));
+      }
+    });
+  });
+}
+
+module.exports = { runLsp, runLspInOwnProcess, BenchClient };
+
+// Child entry: node scripts/bench/lsp.js FILE HOVERS EDITS SEED -> one JSON object on stdout.
+if (require.main === module) {
+  const [file, hovers, edits, seed] = process.argv.slice(2);
+  const text = fs.readFileSync(file, 'latin1');
+  runLsp(text, { hovers: Number(hovers), edits: Number(edits), seed: Number(seed), log: (s) => process.stderr.write(s + '\n') }).then(
+    (result) => process.stdout.write(JSON.stringify(result) + '\n'),
+    (error) => {
+      process.stderr.write(`${error.stack || error}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

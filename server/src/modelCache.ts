@@ -46,7 +46,7 @@ export class ModelCache {
     if (entry && entry.version === document.version && entry.traceFormat === traceFormat) return entry.model;
     const edit = entry && entry.traceFormat === traceFormat ? entry.edits?.result() ?? null : null;
     const text = document.getText();
-    const options = { traceFormat, lineIndex: document.lineIndex };
+    const options = { traceFormat, lineIndex: () => document.lineIndex };
     const model = entry && edit ? reparse(entry.model, text, edit, options) : parseTrace(text, options);
     const incremental = entry !== undefined && edit !== null && model.messages.length > 0 && model.messages[0] === entry.model.messages[0];
     this.entries.set(document.uri, { version: document.version, traceFormat, model, incremental, edits: new EditAccumulator() });
@@ -63,7 +63,7 @@ export class ModelCache {
     const entry = this.entries.get(document.uri);
     if (!entry || entry.version !== document.version || !entry.incremental) return false;
     entry.incremental = false;
-    const full = parseTrace(document.getText(), { traceFormat: entry.traceFormat, lineIndex: document.lineIndex });
+    const full = parseTrace(document.getText(), { traceFormat: entry.traceFormat, lineIndex: () => document.lineIndex });
     if (sameMessages(full, entry.model)) return false;
     entry.model = full;
     return true;

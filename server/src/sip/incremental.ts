@@ -85,16 +85,18 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
   for (let i = 0; i < window.messages.length - 1; i++) out.push(shiftMessage(window.messages[i], windowStart, out.length));
   for (let i = last + 1; i < messages.length; i++) out.push(shiftMessage(messages[i], edit.delta, out.length));
 
-  // The old index is built by now (its diagnostics were shown): splice it rather than scan 50 MB again.
-  let lineIndex: LineIndex | undefined = options.lineIndex;
-  const oldIndex = old.lineIndex;
+  // Without a caller's index (the server's document keeps one): splice the old model's index
+  // rather than scan 50 MB again, taken now so that this model does not keep the old one alive.
+  let lineIndex: LineIndex | undefined;
+  const provided = options.lineIndex;
+  const oldIndex = provided ? undefined : old.lineIndex;
   const model: TraceModel = {
     text,
     format: old.format,
     messages: out,
     problems: [],
     get lineIndex() {
-      return (lineIndex ??= oldIndex.afterEdit(text, edit.start, edit.end, edit.delta));
+      return (lineIndex ??= provided ? provided() : oldIndex!.afterEdit(text, edit.start, edit.end, edit.delta));
     },
   };
   inheritAnalysis(old, model);

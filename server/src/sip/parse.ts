@@ -9,8 +9,12 @@ import { parseMessage } from './parser/messageParser';
 export interface ParseOptions {
   /** A framer id, or `auto` (default) to detect the wrapping from the content. */
   readonly traceFormat?: string;
-  /** The text's line index, when the caller has one already (the server's document does). */
-  readonly lineIndex?: LineIndex;
+  /**
+   * Where the text's line index comes from, when the caller keeps one (the
+   * server's document does): asked on the model's first use of positions, so
+   * a model that shows none (a clean trace) never builds it.
+   */
+  readonly lineIndex?: () => LineIndex;
 }
 
 export function parseTrace(text: string, options: ParseOptions = {}): TraceModel {
@@ -43,14 +47,15 @@ export function parseTrace(text: string, options: ParseOptions = {}): TraceModel
     });
   }
   // Positions are only needed for what is shown: build the line index on first use.
-  let lineIndex: LineIndex | undefined = options.lineIndex;
+  let lineIndex: LineIndex | undefined;
+  const provided = options.lineIndex;
   return {
     text,
     format: { id: framer.id, label: framer.label },
     messages,
     problems,
     get lineIndex() {
-      return (lineIndex ??= new LineIndex(text));
+      return (lineIndex ??= provided ? provided() : new LineIndex(text));
     },
   };
 }

@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTrace } from '../../../server/src/sip/parse';
 import { LineIndex } from '../../../server/src/sip/text/lineIndex';
+import { validate } from '../../../server/src/sip/rules/engine';
+import { reparse } from '../../../server/src/sip/incremental';
 
 const LINES = [
   'INVITE sip:bob@example.com SIP/2.0',
@@ -60,4 +62,28 @@ test('a lone CR breaks a line, as the editor counts it', () => {
   // Past the end of a line clamps to its end, before the line break.
   assert.equal(index.offsetAt({ line: 1, character: 99 }), 3);
   assert.equal(index.offsetAt({ line: 9, character: 0 }), 8);
+});
+
+test('a caller\'s line index is taken only when a position is needed: parsing and validating build none', () => {
+  const one = LINES.join('\r\n') + '\r\n';
+  const text = Array.from({ length: 6 }, (_, i) => one.replace('a84b4c76e66710', `call-${i}`).replace('776asdhds', `776asdhds${i}`)).join('');
+  let asked = 0;
+  const model = parseTrace(text, { lineIndex: () => (asked++, new LineIndex(text)) });
+  assert.ok(validate(model).length > 0, 'validation reports offsets');
+  assert.equal(asked, 0, 'no position was shown, so no index was built');
+  const index = model.lineIndex;
+  assert.equal(model.lineIndex, index, 'asked once, then kept');
+  assert.equal(asked, 1);
+  assert.deepEqual(index.positionAt(text.indexOf('CSeq', one.length)), { line: LINES.length + 5, character: 0 });
+
+  // After an edit the document's index of the new text is used, not one spliced from the old model's.
+  const at = text.indexOf('Max-Forwards: 70', one.length * 3) + 'Max-Forwards: 7'.length;
+  const next = text.slice(0, at) + '1' + text.slice(at + 1);
+  let askedNext = 0;
+  const edited = reparse(model, next, { start: at, end: at + 1, delta: 0 }, { lineIndex: () => (askedNext++, new LineIndex(next)) });
+  assert.equal(edited.messages.length, 6);
+  assert.ok(validate(edited).length > 0);
+  assert.equal(askedNext, 0);
+  assert.deepEqual(edited.lineIndex.positionAt(at), { line: 3 * LINES.length + 6, character: 'Max-Forwards: 7'.length });
+  assert.equal(askedNext, 1);
 });
