@@ -71,3 +71,47 @@ test('edits far into a large trace give the same diagnostics as a fresh open', a
   const hover = await client.hover(uri, lineOf(text, 'X-Note: inserted', 0), 2);
   assert.match(hover?.contents.value ?? '', /extension/i);
 });
+
+test('a trace of several megabytes stays right over a series of edits (the server collects old versions early there)', async () => {
+  const generator = require(path.join(REPO_ROOT, 'scripts', 'bench', 'generate.js')) as { generateTrace(o: { seed: number; bytes: number }): { texts: { raw: string } } };
+  let text = generator.generateTrace({ seed: 5, bytes: 5_000_000 }).texts.raw;
+  assert.ok(text.length >= 4_000_000, 'large enough for the early collection (garbage.ts)');
+  const uri = 'file:///tmp/megabytes.sip';
+  const opening = client.nextDiagnostics(uri);
+  client.open(uri, text);
+  const opened = await opening;
+  let version = 1;
+  // Break and restore a header colon in several places, spread over the trace. The first publish
+  // after an edit has what the messages say (the conversation-level rules follow when they differ).
+  let restored = opened;
+  for (const fraction of [0.2, 0.5, 0.8]) {
+    const line = lineOf(text, 'Max-Forwards: 70', Math.floor(fraction * 1000));
+    const column = text.split('\n')[line].indexOf(':');
+    const range: Range = { start: { line, character: column }, end: { line, character: column + 1 } };
+    text = editLine(text, line, (l) => l.replace(':', ' '));
+    const breaking = client.nextDiagnostics(uri);
+    client.change(uri, ++version, [{ range, text: ' ' }]);
+    const broken = await breaking;
+    assert.deepEqual(
+      broken.diagnostics.filter((d) => d.code === 'header-missing-colon').map((d) => d.range.start),
+      [{ line, character: 0 }],
+      `the broken colon at line ${line} is reported, at its line`,
+    );
+    text = editLine(text, line, (l) => l.replace('Max-Forwards  70', 'Max-Forwards: 70'));
+    const restoring = client.nextDiagnostics(uri);
+    client.change(uri, ++version, [{ range, text: ':' }]);
+    restored = await restoring;
+    assert.ok(!restored.diagnostics.some((d) => d.code === 'header-missing-colon'), 'restoring the colon clears it');
+  }
+  const freshUri = 'file:///tmp/megabytes-fresh.sip';
+  const fresh = client.nextDiagnostics(freshUri);
+  client.open(freshUri, text);
+  assert.deepEqual(restored.diagnostics, (await fresh).diagnostics, 'the edited document reads as a fresh open of its text');
+  assert.deepEqual(restored.diagnostics, opened.diagnostics);
+});
+
+function editLine(text: string, line: number, change: (l: string) => string): string {
+  const lines = text.split('\n');
+  lines[line] = change(lines[line]);
+  return lines.join('\n');
+}

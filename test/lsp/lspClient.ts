@@ -1,6 +1,6 @@
 /**
  * A minimal LSP client for tests: spawns the shipped server bundle with
- * `--stdio` and talks JSON-RPC to it with `vscode-jsonrpc`, the library VS
+ * `--stdio` (and the node flags of server/src/launch.ts) and talks JSON-RPC to it with `vscode-jsonrpc`, the library VS
  * Code's own client uses. Waits for events; never sleeps.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { REPO_ROOT } from '../unit/helpers';
+import { SERVER_NODE_FLAGS } from '../../server/src/launch';
 
 export interface Position { line: number; character: number }
 export interface Range { start: Position; end: Position }
@@ -35,7 +36,8 @@ export class LspClient {
   static async start(): Promise<LspClient> {
     const server = path.join(REPO_ROOT, 'dist', 'server.js');
     if (!fs.existsSync(server)) throw new Error(`${server} is missing: run npm run compile first`);
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // With the node flags the VS Code client starts it with.
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection);
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
