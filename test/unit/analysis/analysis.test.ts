@@ -177,3 +177,44 @@ test('message keys: tags and branches read from awkward but valid values', () =>
   assert.equal(keys.cseqSeq, 7);
   assert.equal(keys.cseqMethod, 'INVITE');
 });
+
+test('a flood of forked responses: each distinct one is a response, each repeat a retransmission of the right one', () => {
+  const invite = [
+    'INVITE sip:bob@example.com SIP/2.0',
+    'Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bKflood',
+    'From: <sip:alice@example.com>;tag=a1',
+    'To: <sip:bob@example.com>',
+    'Call-ID: flood-1',
+    'CSeq: 1 INVITE',
+    'Max-Forwards: 70',
+    'Contact: <sip:alice@pc33.example.com>',
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
+  const response = (status: string, toTag: string | null) =>
+    [
+      `SIP/2.0 ${status}`,
+      'Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bKflood',
+      'From: <sip:alice@example.com>;tag=a1',
+      `To: <sip:bob@example.com>${toTag === null ? '' : `;tag=${toTag}`}`,
+      'Call-ID: flood-1',
+      'CSeq: 1 INVITE',
+      'Content-Length: 0',
+      '',
+      '',
+    ].join('\r\n');
+  // 100 without a tag, twenty 180s from twenty forks, then repeats of early and late ones.
+  const sent: [string, string | null][] = [['100 Trying', null]];
+  for (let f = 0; f < 20; f++) sent.push(['180 Ringing', `fork${f}`]);
+  sent.push(['100 Trying', null], ['180 Ringing', 'fork0'], ['180 Ringing', 'fork19'], ['183 Session Progress', 'fork0'], ['180 Ringing', 'null']);
+  const trace = invite + sent.map(([s, t]) => response(s, t)).join('');
+  const m = parseTrace(trace);
+  const a = analyzeTrace(m);
+  assert.equal(a.transactions.length, 1);
+  const t = a.transactions[0];
+  // Message 0 is the INVITE, so response n of `sent` is message n + 1.
+  assert.deepEqual(t.responses, [...Array.from({ length: 21 }, (_, n) => n + 1), 25, 26], 'the 21 distinct ones, the 183 and the To tag "null"');
+  assert.deepEqual(t.retransmissions, [22, 23, 24]);
+  assert.deepEqual([22, 23, 24].map((i) => a.retransmissionOf[i]), [1, 2, 21], 'each repeat points at the response it repeats');
+});

@@ -76,15 +76,48 @@ export interface TraceAnalysis {
   readonly retransmissionOf: Int32Array;
 }
 
-function transactionKey(k: MessageKeys, method: string): string {
-  if (k.branch !== null && k.branch.startsWith(MAGIC_COOKIE)) return `b|${k.branch}|${method}`;
-  // RFC 2543 peers: match on Call-ID, CSeq and From tag (RFC 3261 section 17.2.3, last paragraphs).
-  return `c|${k.callId}|${k.cseqSeq}|${method}|${k.fromTag}`;
+/**
+ * Transactions by their key: the RFC 3261 branch and the method, or for RFC
+ * 2543 peers Call-ID, CSeq and From tag (RFC 3261 section 17.2.3, last
+ * paragraphs). Keyed by the message keys' own strings, not a string built
+ * per message: a key string's hash is computed once, and the lookups run for
+ * every message of the trace.
+ */
+class TransactionIndex {
+  private readonly byBranch = new Map<string, Map<string, number>>();
+  private readonly legacy = new Map<string, number>();
+
+  get(k: MessageKeys, method: string): number | undefined {
+    if (k.branch !== null && k.branch.startsWith(MAGIC_COOKIE)) return this.byBranch.get(k.branch)?.get(method);
+    return this.legacy.get(legacyKey(k, method));
+  }
+
+  set(k: MessageKeys, method: string, index: number): void {
+    if (k.branch !== null && k.branch.startsWith(MAGIC_COOKIE)) {
+      let byMethod = this.byBranch.get(k.branch);
+      if (byMethod === undefined) this.byBranch.set(k.branch, (byMethod = new Map()));
+      byMethod.set(method, index);
+    } else {
+      this.legacy.set(legacyKey(k, method), index);
+    }
+  }
 }
 
-/** What makes a response the "same" response again (a retransmission). */
+function legacyKey(k: MessageKeys, method: string): string {
+  return `${k.callId}|${k.cseqSeq}|${method}|${k.fromTag}`;
+}
+
+/** Distinct responses a transaction may have before they are looked up by identity rather than compared. */
+const MANY_RESPONSES = 8;
+
+/** What makes a response the "same" response again (a retransmission): status, To tag and RSeq. */
 function responseIdentity(m: SipMessage, k: MessageKeys): string {
-  return `${m.startLine.status}|${k.toTag}|${k.rseq}`;
+  // \u0001 for an absent tag or RSeq: no value written in a trace reads as that.
+  return `${m.startLine.status}\u0000${k.toTag ?? '\u0001'}\u0000${k.rseq ?? '\u0001'}`;
+}
+
+function sameResponse(a: SipMessage, ka: MessageKeys, b: SipMessage, kb: MessageKeys): boolean {
+  return a.startLine.status === b.startLine.status && ka.toTag === kb.toTag && ka.rseq === kb.rseq;
 }
 
 /** Transactions, calls and their summaries (participants, outcome, timing, media). */
@@ -124,9 +157,10 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
   const transactionOf = new Int32Array(messages.length).fill(-1);
   const callOf = new Int32Array(messages.length).fill(-1);
   const retransmissionOf = new Int32Array(messages.length).fill(-1);
-  const byKey = new Map<string, number>();
+  const byKey = new TransactionIndex();
   const callByCallId = new Map<string | null, number>();
-  const seenResponses = new Map<string, number>();
+  /** Transaction index -> its responses by identity, for the few transactions with many. */
+  const manyResponses = new Map<number, Map<string, number>>();
 
   const callFor = (i: number): number => {
     const callId = keys[i].callId;
@@ -141,13 +175,13 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
     return c;
   };
 
-  const newTransaction = (key: string, method: string, call: number): Transaction => {
+  const newTransaction = (k: MessageKeys, method: string, call: number): Transaction => {
     const t: Transaction = {
       index: transactions.length, method, request: -1, responses: [], retransmissions: [],
       finalResponse: -1, ack: -1, cancel: -1, invite: -1, call,
     };
     transactions.push(t);
-    byKey.set(key, t.index);
+    byKey.set(k, method, t.index);
     calls[call].transactions.push(t.index);
     return t;
   };
@@ -159,7 +193,7 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
     if (m.kind === 'request' && m.startLine.method !== null) {
       const method = m.startLine.method.toUpperCase();
       if (method === 'ACK') {
-        const invite = byKey.get(transactionKey(k, 'INVITE'));
+        const invite = byKey.get(k, 'INVITE');
         if (invite !== undefined && transactions[invite].finalResponse !== -1 && !isSuccess(messages[transactions[invite].finalResponse])) {
           // ACK for a non-2xx final response: part of the INVITE transaction (section 17.1.1.3).
           const t = transactions[invite];
@@ -172,15 +206,14 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
           continue;
         }
       }
-      const key = transactionKey(k, method);
-      const existing = byKey.get(key);
+      const existing = byKey.get(k, method);
       let t: Transaction;
       if (existing !== undefined && transactions[existing].request !== -1) {
         t = transactions[existing];
         t.retransmissions.push(i);
         retransmissionOf[i] = t.request;
       } else {
-        t = existing !== undefined ? transactions[existing] : newTransaction(key, method, call);
+        t = existing !== undefined ? transactions[existing] : newTransaction(k, method, call);
         t.request = i;
       }
       transactionOf[i] = t.index;
@@ -188,28 +221,48 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
       continue;
     }
     if (m.kind === 'response' && k.cseqMethod !== null) {
-      const key = transactionKey(k, k.cseqMethod);
-      const existing = byKey.get(key);
-      const t = existing !== undefined ? transactions[existing] : newTransaction(key, k.cseqMethod, call);
+      const existing = byKey.get(k, k.cseqMethod);
+      const t = existing !== undefined ? transactions[existing] : newTransaction(k, k.cseqMethod, call);
       transactionOf[i] = t.index;
-      const identity = `${t.index}|${responseIdentity(m, k)}`;
-      const earlier = seenResponses.get(identity);
-      if (earlier !== undefined) {
+      const earlier = earlierSameResponse(t, i);
+      if (earlier !== -1) {
         t.retransmissions.push(i);
         retransmissionOf[i] = earlier;
         continue;
       }
-      seenResponses.set(identity, i);
       t.responses.push(i);
+      manyResponses.get(t.index)?.set(responseIdentity(m, k), i);
       const status = m.startLine.status ?? 0;
       if (status >= 200 && t.finalResponse === -1) t.finalResponse = i;
     }
   }
 
+  /**
+   * The earlier response of `t` that message `i` repeats, or -1. A
+   * transaction has a few distinct responses: they are compared one by one
+   * rather than through a key built per message; past a few (a flood of
+   * forked responses) a map keeps it linear.
+   */
+  function earlierSameResponse(t: Transaction, i: number): number {
+    const m = messages[i];
+    const k = keys[i];
+    if (t.responses.length < MANY_RESPONSES) {
+      for (const r of t.responses) if (sameResponse(messages[r], keys[r], m, k)) return r;
+      return -1;
+    }
+    let ids = manyResponses.get(t.index);
+    if (ids === undefined) {
+      ids = new Map();
+      for (const r of t.responses) if (!ids.has(responseIdentity(messages[r], keys[r]))) ids.set(responseIdentity(messages[r], keys[r]), r);
+      manyResponses.set(t.index, ids);
+    }
+    return ids.get(responseIdentity(m, k)) ?? -1;
+  }
+
   function linkToInvite(t: Transaction, k: MessageKeys, method: string, i: number): void {
     if (method === 'CANCEL') {
       // CANCEL carries the INVITE's branch (section 9.1).
-      const invite = byKey.get(transactionKey(k, 'INVITE'));
+      const invite = byKey.get(k, 'INVITE');
       if (invite !== undefined) {
         t.invite = invite;
         transactions[invite].cancel = t.index;
