@@ -131,7 +131,6 @@ function summarize(model: TraceModel, analysis: TraceAnalysis): void {
   for (const call of analysis.calls) summarizeCall(model, analysis.keys, analysis.transactions, call);
 }
 
-/** Transactions and calls only: what the conversation-level rules need (no summaries). */
 /**
  * Keys of each parsed message, kept across edits: they hold no offsets, so a
  * message an edit only moved has the same keys, and the analysis after an
@@ -139,7 +138,12 @@ function summarize(model: TraceModel, analysis: TraceAnalysis): void {
  */
 const keysCache = new WeakMap<SipMessage, MessageKeys>();
 
-function keysOf(text: string, message: SipMessage): MessageKeys {
+/**
+ * The message's keys, read once and kept. The rule engine asks while it
+ * validates the message, so the analysis that follows finds them ready and
+ * does not materialise every message's headers a second time.
+ */
+export function keysOf(text: string, message: SipMessage): MessageKeys {
   const base = parsedBase(message);
   let keys = keysCache.get(base);
   if (keys === undefined) {

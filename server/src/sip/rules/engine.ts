@@ -10,7 +10,7 @@ import { ruleInfo } from './catalog';
 import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
 import { TRACE_RULES, TRACE_RULE_IDS } from './traceRules';
-import { structureOf } from '../analysis/analyze';
+import { keysOf, structureOf } from '../analysis/analyze';
 
 export type RuleSetting = Severity | 'off';
 
@@ -75,14 +75,17 @@ export function* validationSteps(
     return out.length < limit;
   };
   for (const problem of model.problems) if (!add(problem)) return finish(out);
+  // The conversation-level rules need the analysis; skip building it when they are all off.
+  const traceRules = options.traceRules !== false && TRACE_RULE_IDS.some((id) => settings.rules[id] !== 'off');
   let count = 0;
   for (const message of model.messages) {
     for (const problem of message.problems) if (!add(problem)) return finish(out);
     for (const problem of messageReports(model, message)) if (!add(problem)) return finish(out);
+    // The analysis reads each message's keys from its headers: read them while those are at hand.
+    if (traceRules) keysOf(model.text, message);
     if (++count % MESSAGES_PER_STEP === 0) yield;
   }
-  // The conversation-level rules need the analysis; skip building it when they are all off.
-  if (options.traceRules !== false && TRACE_RULE_IDS.some((id) => settings.rules[id] !== 'off')) {
+  if (traceRules) {
     yield;
     let full = false;
     const context: RuleContext = {

@@ -18,26 +18,23 @@ import type { MessageRule, RuleContext } from './types';
 /** RFC 3261 section 8.1.1.7: the branch of an RFC 3261 transaction starts with this. */
 export const MAGIC_COOKIE = 'z9hG4bK';
 
-function eachHeader(message: SipMessage, key: string, f: (h: SipHeader) => void): void {
-  for (const h of message.headers) if (h.key === key) f(h);
-}
-
 function nonEmpty(context: RuleContext, message: SipMessage, h: SipHeader): ValueText | null {
   const vt = valueTextOf(context, message, h);
   return vt.value.length > 0 ? vt : null;
 }
 
 const cseq: MessageRule = (message, context) => {
-  eachHeader(message, 'cseq', (h) => {
+  for (const h of message.headers) {
+    if (h.key !== 'cseq') continue;
     const vt = nonEmpty(context, message, h);
-    if (vt === null) return;
+    if (vt === null) continue;
     const c = cseqOf(context, message, h);
     if (c.problem !== null) {
       reportSyntax(context, vt, c.problem);
-      return;
+      continue;
     }
     const method = message.startLine.method;
-    if (message.kind !== 'request' || method === null || message.problems.some((p) => p.code === 'method-invalid')) return;
+    if (message.kind !== 'request' || method === null || message.problems.some((p) => p.code === 'method-invalid')) continue;
     if (c.method !== method) {
       const why = method === 'ACK' || method === 'CANCEL'
         ? ` (an ${method} carries the INVITE's sequence number but its own method, RFC 3261 sections ${method === 'ACK' ? '13.2.2.4 and 17.1.1.3' : '9.1'})`
@@ -45,48 +42,50 @@ const cseq: MessageRule = (message, context) => {
       reportAt(context, vt, 'cseq-method-mismatch', c.methodStart, c.methodEnd,
         `CSeq method "${c.method}" does not match the request method "${method}"; it MUST be the same (RFC 3261 section 8.1.1.5)${why}`);
     }
-  });
+  }
 };
 
 /** A header whose whole value is one number in [0, max]. */
 function scalarRule(key: string, code: string, max: number, label: string, why: string): MessageRule {
   return (message, context) => {
-    eachHeader(message, key, (h) => {
+    for (const h of message.headers) {
+      if (h.key !== key) continue;
       const vt = nonEmpty(context, message, h);
-      if (vt === null) return;
+      if (vt === null) continue;
       const p = checkNumber(vt.value, 0, vt.value.length, max, code, label);
       if (p !== null) reportSyntax(context, vt, { ...p, message: `${p.message}${why}` });
-    });
+    }
   };
 }
 
 /** A header that starts with delta-seconds, then parameters (or a comment). */
 function leadingSecondsRule(key: string, code: string, label: string, check?: (s: string, end: number, vt: ValueText, context: RuleContext) => void): MessageRule {
   return (message, context) => {
-    eachHeader(message, key, (h) => {
+    headers: for (const h of message.headers) {
+      if (h.key !== key) continue;
       const vt = nonEmpty(context, message, h);
-      if (vt === null) return;
+      if (vt === null) continue headers;
       const s = vt.value;
       const end = scanDigits(s, 0);
       if (end === 0) {
         let e = 0;
         while (e < s.length && !isWsp(s.charCodeAt(e)) && s.charCodeAt(e) !== 59 && s.charCodeAt(e) !== 40) e++;
         reportSyntax(context, vt, problem(code, 0, Math.max(e, 1), `${label} must start with a number of seconds, not "${excerpt(s, 0, e)}"`));
-        return;
+        continue headers;
       }
       const p = checkNumber(s, 0, end, MAX_DELTA_SECONDS, code, label);
       if (p !== null) {
         reportSyntax(context, vt, p);
-        return;
+        continue headers;
       }
       const rest = skipWsp(s, end);
       if (rest < s.length && s.charCodeAt(rest) !== 59 && s.charCodeAt(rest) !== 40) {
         reportAt(context, vt, code, rest, s.length,
           `Unexpected "${excerpt(s, rest, s.length)}" after the ${label} value; only ";" parameters${key === 'retry-after' ? ' or a (comment)' : ''} may follow the number`);
-        return;
+        continue headers;
       }
       if (check !== undefined) check(s, end, vt, context);
-    });
+    }
   };
 }
 
@@ -109,18 +108,20 @@ const sessionExpires = leadingSecondsRule('session-expires', 'session-expires-in
 });
 
 const date: MessageRule = (message, context) => {
-  eachHeader(message, 'date', (h) => {
+  for (const h of message.headers) {
+    if (h.key !== 'date') continue;
     const vt = nonEmpty(context, message, h);
-    if (vt === null) return;
+    if (vt === null) continue;
     const p = checkSipDate(vt.value);
     if (p !== null) reportSyntax(context, vt, p);
-  });
+  }
 };
 
 const callId: MessageRule = (message, context) => {
-  eachHeader(message, 'call-id', (h) => {
+  headers: for (const h of message.headers) {
+    if (h.key !== 'call-id') continue;
     const vt = nonEmpty(context, message, h);
-    if (vt === null) return;
+    if (vt === null) continue headers;
     const s = vt.value;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
@@ -129,16 +130,17 @@ const callId: MessageRule = (message, context) => {
       while (e < s.length && isWsp(s.charCodeAt(e))) e++;
       reportAt(context, vt, 'call-id-invalid', i, e,
         `Call-ID contains ${isWsp(c) ? 'whitespace' : 'a control character'}; a Call-ID is word["@"word] with no spaces (RFC 3261 section 25.1), and peers that split it at the space will not match the call`);
-      return;
+      continue headers;
     }
-  });
+  }
 };
 
 /** Via parameters every element may carry: received (RFC 3261 section 18.2.1) and rport (RFC 3581). */
 const viaParams: MessageRule = (message, context) => {
-  eachHeader(message, 'via', (h) => {
+  headers: for (const h of message.headers) {
+    if (h.key !== 'via') continue;
     const via = viaOf(context, message, h);
-    if (via.problem !== null) return;
+    if (via.problem !== null) continue headers;
     const vt = valueTextOf(context, message, h);
     const s = vt.value;
     for (const parm of via.items) {
@@ -164,7 +166,7 @@ const viaParams: MessageRule = (message, context) => {
         }
       }
     }
-  });
+  }
 };
 
 /** The top Via of a request names its transaction (RFC 3261 sections 8.1.1.7 and 17.2.3). */
@@ -250,9 +252,10 @@ function isQValue(s: string, a: number, b: number): boolean {
  * warning-value = warn-code SP warn-agent SP warn-text; warn-code = 3DIGIT; warn-text = quoted-string
  */
 const warning: MessageRule = (message, context) => {
-  eachHeader(message, 'warning', (h) => {
+  headers: for (const h of message.headers) {
+    if (h.key !== 'warning') continue;
     const vt = nonEmpty(context, message, h);
-    if (vt === null) return;
+    if (vt === null) continue headers;
     const s = vt.value;
     let i = skipWsp(s, 0);
     while (i < s.length) {
@@ -262,7 +265,7 @@ const warning: MessageRule = (message, context) => {
         while (e < s.length && !isWsp(s.charCodeAt(e))) e++;
         reportAt(context, vt, 'warning-header-invalid', i, Math.max(e, i + 1),
           `Warning code "${excerpt(s, i, e)}" is not three digits; a Warning is warn-code (3 digits) SP warn-agent SP "warn-text" (RFC 3261 section 20.43)`);
-        return;
+        continue headers;
       }
       const agentStart = skipWsp(s, codeEnd);
       let agentEnd = agentStart;
@@ -271,41 +274,43 @@ const warning: MessageRule = (message, context) => {
       if (agentEnd === agentStart || textStart >= s.length || s.charCodeAt(textStart) !== 34) {
         reportAt(context, vt, 'warning-header-invalid', i, Math.max(textStart, agentEnd),
           'Warning must be warn-code SP warn-agent SP "warn-text" with the text in double quotes (RFC 3261 section 20.43)');
-        return;
+        continue headers;
       }
       const textEnd = scanQuoted(s, textStart);
       if (textEnd === -1) {
         reportAt(context, vt, 'quoted-string-unterminated', textStart, s.length, 'The Warning text opens a double quote that is never closed');
-        return;
+        continue headers;
       }
       i = skipWsp(s, textEnd);
       if (i < s.length) {
         if (s.charCodeAt(i) !== 44) {
           reportAt(context, vt, 'warning-header-invalid', i, s.length, `Unexpected "${excerpt(s, i, s.length)}" after the Warning text; separate warnings with ","`);
-          return;
+          continue headers;
         }
         i = skipWsp(s, i + 1);
       }
     }
-  });
+  }
 };
 
 /** RSeq = 1*DIGIT, 1 to 2**32-1 (RFC 3262 section 7.1). */
 const rseq: MessageRule = (message, context) => {
-  eachHeader(message, 'rseq', (h) => {
+  for (const h of message.headers) {
+    if (h.key !== 'rseq') continue;
     const vt = nonEmpty(context, message, h);
-    if (vt === null) return;
+    if (vt === null) continue;
     const p = checkNumber(vt.value, 0, vt.value.length, MAX_DELTA_SECONDS, 'rseq-invalid', 'RSeq');
     if (p !== null) reportSyntax(context, vt, { ...p, message: `${p.message} (RFC 3262 section 7.1)` });
     else if (/^0+$/.test(vt.value)) reportAt(context, vt, 'rseq-invalid', 0, vt.value.length, 'RSeq must be from 1 to 2**32-1, not 0 (RFC 3262 section 7.1)');
-  });
+  }
 };
 
 /** RAck = response-num LWS CSeq-num LWS Method (RFC 3262 section 7.2). */
 const rack: MessageRule = (message, context) => {
-  eachHeader(message, 'rack', (h) => {
+  for (const h of message.headers) {
+    if (h.key !== 'rack') continue;
     const vt = nonEmpty(context, message, h);
-    if (vt === null) return;
+    if (vt === null) continue;
     const s = vt.value;
     const a = scanDigits(s, 0);
     const b0 = skipWsp(s, a);
@@ -318,7 +323,7 @@ const rack: MessageRule = (message, context) => {
       reportAt(context, vt, 'rack-invalid', 0, s.length,
         `RAck "${excerpt(s, 0, s.length)}" must be the RSeq number, the CSeq number and the method of the response it acknowledges, e.g. "RAck: 776656 1 INVITE" (RFC 3262 section 7.2)`);
     }
-  });
+  }
 };
 
 export const HEADER_VALUE_RULES: readonly MessageRule[] = [

@@ -15,6 +15,7 @@ import {
 import type { MessageRule, RuleContext } from './types';
 
 const MANDATORY = ['To', 'From', 'Call-ID', 'CSeq', 'Via'];
+const MANDATORY_KEYS = MANDATORY.map((name) => name.toLowerCase());
 
 function startLineRange(message: SipMessage): [number, number] {
   return [message.startLine.start, message.startLine.end];
@@ -65,8 +66,11 @@ function readable(message: SipMessage, context: RuleContext): boolean {
 
 const mandatoryHeaders: MessageRule = (message, context) => {
   if (!readable(message, context)) return;
-  const missing = MANDATORY.filter((name) => !headerPresent(context, message, name.toLowerCase()));
-  if (missing.length === 0) return;
+  // Most messages have them all: look without building anything first.
+  let all = true;
+  for (let i = 0; all && i < MANDATORY_KEYS.length; i++) all = headerPresent(context, message, MANDATORY_KEYS[i]);
+  if (all) return;
+  const missing = MANDATORY.filter((_, i) => !headerPresent(context, message, MANDATORY_KEYS[i]));
   const [s, e] = startLineRange(message);
   const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
   context.report('mandatory-header-missing', s, e,
