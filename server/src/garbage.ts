@@ -11,11 +11,12 @@ const LARGE_TEXT = 4_000_000;
 
 /**
  * Each version of a large document is a new string of its whole size; the
- * previous one becomes garbage once its model is replaced. Left to itself,
- * V8 lets that garbage pile up (the heap went from 220 to 790 MB over eight
- * edits of a 50 MB trace) and then collects it in the middle of an edit.
- * Starting a collection as soon as an edited large version is validated, marked
- * concurrently (async), frees it while the user reads.
+ * previous one becomes garbage once its model is replaced (and after an
+ * open, the notification that carried the text). Left to itself, V8 lets
+ * that garbage pile up (the heap went from 220 to 790 MB over eight edits of
+ * a 50 MB trace) and then collects it in the middle of an edit. Starting a
+ * collection as soon as a large version is validated, marked concurrently
+ * (async), frees it while the user reads.
  */
 export function collectGarbageSoon(textLength: number): void {
   if (!exposedGc || textLength < LARGE_TEXT) return;
