@@ -58,13 +58,14 @@ class ParsedMessage implements SipMessage {
     readonly problems: readonly Problem[],
     readonly meta: MessageMeta,
     private readonly text: string,
-    private readonly headerData: Int32Array,
+    /** Header records (see `headerRecords`). */
+    readonly records: Int32Array,
   ) {}
 
   get headers(): readonly SipHeader[] {
     const slot = this.recentSlot;
     if (slot !== -1 && recentOwner[slot] === this.serial) return recentHeaders[slot]!;
-    const data = this.headerData;
+    const data = this.records;
     const out: SipHeader[] = new Array(data.length / H_STRIDE);
     for (let at = 0, i = 0; at < data.length; at += H_STRIDE, i++) {
       const name = nameOf(this.text, data, at);
@@ -377,6 +378,17 @@ class MovedMessage implements SipMessage {
 /** The message as parsed, before any edit moved it (the message itself when none did). */
 export function parsedBase(message: SipMessage): SipMessage {
   return message instanceof MovedMessage ? message.base : message;
+}
+
+/**
+ * The flat header records of a message (layout `H_*` in `headerBlock.ts`),
+ * in the offsets of the parse that read it (`parsedBase(message)`'s), with
+ * no objects built: what hot loops over every message read instead of
+ * `message.headers`.
+ */
+export function headerRecords(message: SipMessage): Int32Array {
+  const base = message instanceof MovedMessage ? message.base : (message as ParsedMessage);
+  return base.records;
 }
 
 /** Whether two messages come from the same parse of the same text (one may be the other, moved). */
