@@ -66,7 +66,7 @@ const contentTypeSyntax: MessageRule = (message, context) => {
 };
 
 /** Headers whose grammar requires a value (an empty one is not a value). */
-const VALUE_REQUIRED: ReadonlySet<string> = new Set([
+export const VALUE_REQUIRED: ReadonlySet<string> = new Set([
   'to', 'from', 'call-id', 'cseq', 'via', 'contact', 'max-forwards', 'content-type', 'expires', 'min-expires',
   'date', 'event', 'subscription-state', 'refer-to', 'rseq', 'rack', 'session-expires', 'min-se', 'retry-after',
   'route', 'record-route', 'allow-events', 'www-authenticate', 'proxy-authenticate', 'authorization', 'proxy-authorization',
@@ -85,7 +85,7 @@ const emptyValue: MessageRule = (message, context) => {
  * Headers that may appear once (their grammar has no comma list), RFC 3261
  * section 7.3.1 and the extension RFCs.
  */
-const SINGLE_VALUED: ReadonlySet<string> = new Set([
+export const SINGLE_VALUED: ReadonlySet<string> = new Set([
   'to', 'from', 'call-id', 'cseq', 'max-forwards', 'content-length', 'content-type', 'expires', 'min-expires',
   'date', 'retry-after', 'mime-version', 'rseq', 'rack', 'event', 'subscription-state', 'refer-to',
   'session-expires', 'min-se', 'timestamp', 'priority', 'reply-to', 'content-disposition', 'replaces',

@@ -15,7 +15,7 @@ import {
 import type { MessageRule, RuleContext } from './types';
 
 const MANDATORY = ['To', 'From', 'Call-ID', 'CSeq', 'Via'];
-const MANDATORY_KEYS = MANDATORY.map((name) => name.toLowerCase());
+export const MANDATORY_KEYS = MANDATORY.map((name) => name.toLowerCase());
 
 function startLineRange(message: SipMessage): [number, number] {
   return [message.startLine.start, message.startLine.end];
@@ -134,43 +134,56 @@ const bodyWithoutType: MessageRule = (message, context) => {
     'The message has a body but no Content-Type header; Content-Type MUST be present when the body is not empty (RFC 3261 section 20.15), or the receiver cannot interpret it');
 };
 
-interface Requirement {
+/**
+ * A header that some requests or responses require, as data: the rule below
+ * and the quick check of clean messages (`quick/`) read the same table.
+ */
+export interface Requirement {
   readonly id: string;
   readonly header: string;
-  readonly applies: (message: SipMessage, context: RuleContext) => boolean;
+  /** Responses with one of these status codes need the header. */
+  readonly statuses?: readonly number[];
+  /** Requests with one of these methods need it. */
+  readonly methods?: readonly string[];
+  /** A reliable provisional response (101-199 with "Require: 100rel") needs it. */
+  readonly reliableProvisional?: true;
   readonly text: (message: SipMessage) => string;
 }
 
-const status = (code: number) => (m: SipMessage): boolean => m.kind === 'response' && m.startLine.status === code;
-const method = (...names: string[]) => (m: SipMessage): boolean => m.kind === 'request' && names.includes(m.startLine.method ?? '');
-
 /** Headers a given request or response requires, one rule id each. */
-const REQUIREMENTS: readonly Requirement[] = [
-  { id: 'www-authenticate-missing', header: 'WWW-Authenticate', applies: status(401),
+export const REQUIREMENTS: readonly Requirement[] = [
+  { id: 'www-authenticate-missing', header: 'WWW-Authenticate', statuses: [401],
     text: () => '401 Unauthorized has no WWW-Authenticate header; it MUST carry the challenge the client answers (RFC 3261 sections 21.4.2 and 22.1)' },
-  { id: 'proxy-authenticate-missing', header: 'Proxy-Authenticate', applies: status(407),
+  { id: 'proxy-authenticate-missing', header: 'Proxy-Authenticate', statuses: [407],
     text: () => '407 Proxy Authentication Required has no Proxy-Authenticate header; it MUST carry the challenge (RFC 3261 sections 21.4.8 and 22.3)' },
-  { id: 'allow-missing', header: 'Allow', applies: status(405),
+  { id: 'allow-missing', header: 'Allow', statuses: [405],
     text: () => '405 Method Not Allowed has no Allow header; it MUST list the methods the server supports (RFC 3261 section 21.4.6)' },
-  { id: 'unsupported-missing', header: 'Unsupported', applies: status(420),
+  { id: 'unsupported-missing', header: 'Unsupported', statuses: [420],
     text: () => '420 Bad Extension has no Unsupported header; it MUST list the extensions the server does not support (RFC 3261 sections 8.2.2.3 and 21.4.15)' },
-  { id: 'min-expires-missing', header: 'Min-Expires', applies: status(423),
+  { id: 'min-expires-missing', header: 'Min-Expires', statuses: [423],
     text: () => '423 Interval Too Brief has no Min-Expires header; it MUST give the shortest expiration accepted (RFC 3261 sections 10.3 and 21.4.17)' },
-  { id: 'min-se-missing', header: 'Min-SE', applies: status(422),
+  { id: 'min-se-missing', header: 'Min-SE', statuses: [422],
     text: () => '422 Session Interval Too Small has no Min-SE header; it MUST give the smallest session interval accepted (RFC 4028 section 6)' },
-  { id: 'redirect-contact-missing', header: 'Contact', applies: (m) => isStatus(m, 300, 305) && m.startLine.status !== 303 && m.startLine.status !== 304,
+  // 300-305 but 303 and 304 (RFC 3261 section 21.3).
+  { id: 'redirect-contact-missing', header: 'Contact', statuses: [300, 301, 302, 305],
     text: (m) => `${m.startLine.status} redirect has no Contact header, so the client has nowhere to retry (RFC 3261 section 21.3)` },
-  { id: 'event-missing', header: 'Event', applies: method('SUBSCRIBE', 'NOTIFY', 'PUBLISH'),
+  { id: 'event-missing', header: 'Event', methods: ['SUBSCRIBE', 'NOTIFY', 'PUBLISH'],
     text: (m) => `${m.startLine.method} has no Event header; it MUST name the event package (RFC 6665 section 8.2.1; RFC 3903 section 4 for PUBLISH)` },
-  { id: 'subscription-state-missing', header: 'Subscription-State', applies: method('NOTIFY'),
+  { id: 'subscription-state-missing', header: 'Subscription-State', methods: ['NOTIFY'],
     text: () => 'NOTIFY has no Subscription-State header; it MUST carry one (RFC 6665 section 4.1.3)' },
-  { id: 'refer-to-missing', header: 'Refer-To', applies: method('REFER'),
+  { id: 'refer-to-missing', header: 'Refer-To', methods: ['REFER'],
     text: () => 'REFER has no Refer-To header; it MUST carry exactly one (RFC 3515 section 2.4.1)' },
-  { id: 'rack-missing', header: 'RAck', applies: method('PRACK'),
+  { id: 'rack-missing', header: 'RAck', methods: ['PRACK'],
     text: () => 'PRACK has no RAck header; it MUST name the reliable provisional response it acknowledges (RFC 3262 section 7.2)' },
-  { id: 'rseq-missing', header: 'RSeq', applies: (m, context) => isStatus(m, 101, 199) && requires100rel(m, context),
+  { id: 'rseq-missing', header: 'RSeq', reliableProvisional: true,
     text: (m) => `${m.startLine.status} carries "Require: 100rel" (a reliable provisional response) but no RSeq header; it MUST carry one (RFC 3262 section 3)` },
 ];
+
+function applies(r: Requirement, message: SipMessage, context: RuleContext): boolean {
+  if (r.statuses !== undefined) return message.kind === 'response' && r.statuses.includes(message.startLine.status ?? -1);
+  if (r.methods !== undefined) return message.kind === 'request' && r.methods.includes(message.startLine.method ?? '');
+  return isStatus(message, 101, 199) && requires100rel(message, context);
+}
 
 function requires100rel(message: SipMessage, context: RuleContext): boolean {
   for (const h of message.headers) {
@@ -185,7 +198,7 @@ function requires100rel(message: SipMessage, context: RuleContext): boolean {
 const requiredHeaders: MessageRule = (message, context) => {
   if (!readable(message, context)) return;
   for (const r of REQUIREMENTS) {
-    if (!r.applies(message, context) || headerPresent(context, message, r.header.toLowerCase())) continue;
+    if (!applies(r, message, context) || headerPresent(context, message, r.header.toLowerCase())) continue;
     const [s, e] = startLineRange(message);
     context.report(r.id, s, e, r.text(message));
   }

@@ -100,8 +100,10 @@ export function isAllDigits(s: string, start: number, end: number): boolean {
  */
 export function digitsAtMost(s: string, start: number, end: number, limit: number): boolean {
   while (start < end - 1 && s.charCodeAt(start) === 48) start++;
-  const max = String(limit);
-  const len = end - start;
-  if (len !== max.length) return len < max.length;
-  return s.slice(start, end) <= max;
+  // Limits are below 2**53: a run of more than 15 digits (leading zeros gone) exceeds any of them,
+  // and a shorter one converts exactly. No string is built: this runs for every port and number.
+  if (end - start > 15) return false;
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + (s.charCodeAt(i) - 48);
+  return value <= limit;
 }

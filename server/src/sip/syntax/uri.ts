@@ -49,20 +49,20 @@ export interface Uri {
 }
 
 /** transport-param, user-param, method-param, ttl-param, maddr-param: "name=value" (RFC 3261 section 25.1). */
-const URI_VALUED: ReadonlySet<string> = new Set(['transport', 'user', 'method', 'ttl', 'maddr']);
+export const URI_VALUED: ReadonlySet<string> = new Set(['transport', 'user', 'method', 'ttl', 'maddr']);
 
 /**
  * Which URI parts allow each ASCII character, as bits of one table: a URI
  * part is checked character by character, and a table lookup is much
  * cheaper there than a call through a predicate.
  */
-const USER = 1;
-const PASSWORD = 2;
-const PARAM = 4;
-const HEADER = 8;
-const URIC = 16;
+export const USER = 1;
+export const PASSWORD = 2;
+export const PARAM = 4;
+export const HEADER = 8;
+export const URIC = 16;
 type CharClass = number;
-const URI_CHARS = new Uint8Array(128);
+export const URI_CHARS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const unreserved = isUnreserved(c);
   URI_CHARS[c] =
