@@ -11,6 +11,7 @@ import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
 import { TRACE_RULES, TRACE_RULE_IDS } from './traceRules';
 import { keysOf, structureOf } from '../analysis/analyze';
+import { isQuicklyClean } from './quick/cleanMessage';
 
 export type RuleSetting = Severity | 'off';
 
@@ -137,6 +138,11 @@ function messageReports(model: TraceModel, message: SipMessage): readonly Proble
   const delta = message.start - base.start;
   const cached = reportCache.get(base);
   if (cached !== undefined) return moved(cached, delta);
+  // Most messages pass every rule, which the quick check proves without building anything.
+  if (isQuicklyClean(model.text, message)) {
+    reportCache.set(base, NO_REPORTS);
+    return NO_REPORTS;
+  }
   collected = [];
   messageContext.text = model.text;
   messageContext.model = model;
