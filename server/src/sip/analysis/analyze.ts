@@ -7,8 +7,8 @@
  * analysis per model.
  */
 import type { SipMessage, TraceModel } from '../model';
-import { MAGIC_COOKIE, addressUriOf, messageKeys, sameKeys, shortAor, type MessageKeys } from './keys';
-import { parsedBase, sameParse } from '../parser/messageParser';
+import { MAGIC_COOKIE, addressUriOf, messageKeys, sameKeys, shortAor, upperMethod, type MessageKeys } from './keys';
+import { parseMemo, sameParse } from '../parser/messageParser';
 import { sdpSummary, type MediaSummary } from './sdpSummary';
 
 export interface Transaction {
@@ -132,24 +132,16 @@ function summarize(model: TraceModel, analysis: TraceAnalysis): void {
 }
 
 /**
- * Keys of each parsed message, kept across edits: they hold no offsets, so a
- * message an edit only moved has the same keys, and the analysis after an
- * edit reads the headers of the re-parsed messages alone.
- */
-const keysCache = new WeakMap<SipMessage, MessageKeys>();
-
-/**
- * The message's keys, read once and kept. The rule engine asks while it
- * validates the message, so the analysis that follows finds them ready and
- * does not materialise every message's headers a second time.
+ * The message's keys, read once per parsed message and kept in its parse's
+ * memo: they hold no offsets, so a message an edit only moved has the same
+ * keys, and the analysis after an edit reads the re-parsed messages alone.
+ * The rule engine asks while it validates the message, so the analysis that
+ * follows finds them ready.
  */
 export function keysOf(text: string, message: SipMessage): MessageKeys {
-  const base = parsedBase(message);
-  let keys = keysCache.get(base);
-  if (keys === undefined) {
-    keys = messageKeys(text, message);
-    keysCache.set(base, keys);
-  }
+  const memo = parseMemo(message);
+  let keys = memo.keys as MessageKeys | undefined;
+  if (keys === undefined) memo.keys = keys = messageKeys(text, message);
   return keys;
 }
 
@@ -195,7 +187,7 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
     const k = keys[i];
     const call = callFor(i);
     if (m.kind === 'request' && m.startLine.method !== null) {
-      const method = m.startLine.method.toUpperCase();
+      const method = upperMethod(m.startLine.method);
       if (method === 'ACK') {
         const invite = byKey.get(k, 'INVITE');
         if (invite !== undefined && transactions[invite].finalResponse !== -1 && !isSuccess(messages[transactions[invite].finalResponse])) {

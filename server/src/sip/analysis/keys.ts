@@ -4,7 +4,11 @@
  * Read lazily from offsets, once per message.
  */
 import type { SipHeader, SipMessage } from '../model';
-import { findHeader, headerValue, parseCSeq } from '../values';
+import { findHeader, headerValue, parseCSeq, type CSeqValue } from '../values';
+import { headerNameOf, headerRecords, parsedBase } from '../parser/messageParser';
+import { H_FIRST_LINE, H_LAST_LINE, H_NAME_ID, H_STRIDE, H_VALUE_END, H_VALUE_START } from '../parser/headerBlock';
+import { internedHeaderName } from '../knowledge/headerNames';
+import { CHAR_CLASS, TOKEN } from '../framing/lineScan';
 
 export interface MessageKeys {
   readonly callId: string | null;
@@ -21,40 +25,132 @@ export interface MessageKeys {
 /** RFC 3261 section 8.1.1.7: branches of RFC 3261 transactions start with this cookie. */
 export const MAGIC_COOKIE = 'z9hG4bK';
 
+/** Which key a header feeds, by interned name id (`K_*`); learned on first sight of an id. */
+const K_NONE = 1;
+const K_CSEQ = 2;
+const K_VIA = 3;
+const K_FROM = 4;
+const K_TO = 5;
+const K_CALL_ID = 6;
+const K_RSEQ = 7;
+const KEY_BY_NAME: Readonly<Record<string, number>> = { cseq: K_CSEQ, via: K_VIA, from: K_FROM, to: K_TO, 'call-id': K_CALL_ID, rseq: K_RSEQ };
+const ID_CAPACITY = 4096;
+const keyOfId = new Uint8Array(ID_CAPACITY);
+
+function keyFieldOf(text: string, records: Int32Array, at: number): number {
+  const id = records[at + H_NAME_ID];
+  if (id < 0 || id >= ID_CAPACITY) return KEY_BY_NAME[headerNameOf(text, records, at).key] ?? K_NONE;
+  let field = keyOfId[id];
+  if (field === 0) keyOfId[id] = field = KEY_BY_NAME[internedHeaderName(id).key] ?? K_NONE;
+  return field;
+}
+
+/**
+ * The keys of a message, read from its header records and the text's
+ * offsets: no header objects and no value strings are built, only the keys
+ * themselves. This runs for every message of a trace the rules check.
+ */
 export function messageKeys(text: string, message: SipMessage): MessageKeys {
-  // One pass over the headers for the first of each (rather than a search per header).
-  let cseqHeader: SipHeader | undefined;
-  let viaHeader: SipHeader | undefined;
-  let fromHeader: SipHeader | undefined;
-  let toHeader: SipHeader | undefined;
-  let callIdHeader: SipHeader | undefined;
-  let rseqHeader: SipHeader | undefined;
-  for (const h of message.headers) {
-    switch (h.key) {
-      case 'cseq': cseqHeader ??= h; break;
-      case 'via': viaHeader ??= h; break;
-      case 'from': fromHeader ??= h; break;
-      case 'to': toHeader ??= h; break;
-      case 'call-id': callIdHeader ??= h; break;
-      case 'rseq': rseqHeader ??= h; break;
+  const records = headerRecords(message);
+  // Records carry the offsets of the parse that read them; the message may have moved since.
+  const delta = message.start - parsedBase(message).start;
+  let cseq = -1;
+  let via = -1;
+  let from = -1;
+  let to = -1;
+  let callId = -1;
+  let rseq = -1;
+  let folded = false;
+  for (let at = 0; at < records.length; at += H_STRIDE) {
+    let wanted = false;
+    switch (keyFieldOf(text, records, at)) {
+      case K_CSEQ: if (cseq === -1) { cseq = at; wanted = true; } break;
+      case K_VIA: if (via === -1) { via = at; wanted = true; } break;
+      case K_FROM: if (from === -1) { from = at; wanted = true; } break;
+      case K_TO: if (to === -1) { to = at; wanted = true; } break;
+      case K_CALL_ID: if (callId === -1) { callId = at; wanted = true; } break;
+      case K_RSEQ: if (rseq === -1) { rseq = at; wanted = true; } break;
     }
+    if (wanted && records[at + H_FIRST_LINE] !== records[at + H_LAST_LINE]) folded = true;
   }
-  const valueOf = (h: SipHeader | undefined): string | null => (h === undefined ? null : headerValue(text, message, h));
-  const cseq = valueOf(cseqHeader);
-  const parsed = cseq === null ? null : parseCSeq(cseq);
-  const via = valueOf(viaHeader);
-  const from = valueOf(fromHeader);
-  const to = valueOf(toHeader);
+  // A folded value must be unfolded first: the rare case reads the header objects.
+  if (folded) return keysOfUnfolded(text, message);
+  const start = (at: number) => records[at + H_VALUE_START] + delta;
+  const end = (at: number) => records[at + H_VALUE_END] + delta;
+  const cseqValue = cseq === -1 ? null : cseqAt(text, start(cseq), end(cseq));
+  const viaEnd = via === -1 ? -1 : firstViaEnd(text, start(via), end(via));
   return {
-    callId: valueOf(callIdHeader),
-    cseqSeq: parsed?.seq ?? null,
-    cseqMethod: parsed?.method ? parsed.method.toUpperCase() : null,
-    branch: via === null ? null : paramOf(via, 0, firstViaEnd(via), 'branch'),
-    fromTag: from === null ? null : paramOf(from, afterAddress(from), from.length, 'tag'),
-    toTag: to === null ? null : paramOf(to, afterAddress(to), to.length, 'tag'),
+    callId: callId === -1 ? null : text.slice(start(callId), end(callId)),
+    cseqSeq: cseqValue?.seq ?? null,
+    cseqMethod: cseqValue?.method ? upperMethod(cseqValue.method) : null,
+    branch: via === -1 ? null : paramOf(text, start(via), viaEnd, 'branch'),
+    fromTag: from === -1 ? null : paramOf(text, afterAddress(text, start(from), end(from)), end(from), 'tag'),
+    toTag: to === -1 ? null : paramOf(text, afterAddress(text, start(to), end(to)), end(to), 'tag'),
     // As written, not unfolded: two copies of a response are the same response when their RSeq reads the same.
-    rseq: rseqHeader === undefined ? null : text.slice(rseqHeader.valueStart, rseqHeader.valueEnd),
+    rseq: rseq === -1 ? null : text.slice(start(rseq), end(rseq)),
   };
+}
+
+/** `messageKeys` for a message with a folded key header, from unfolded value strings. */
+function keysOfUnfolded(text: string, message: SipMessage): MessageKeys {
+  const first = (key: string): SipHeader | undefined => message.headers.find((h) => h.key === key);
+  const valueOf = (h: SipHeader | undefined): string | null => (h === undefined ? null : headerValue(text, message, h));
+  const cseq = valueOf(first('cseq'));
+  const parsed = cseq === null ? null : parseCSeq(cseq);
+  const via = valueOf(first('via'));
+  const from = valueOf(first('from'));
+  const to = valueOf(first('to'));
+  const rseq = first('rseq');
+  return {
+    callId: valueOf(first('call-id')),
+    cseqSeq: parsed?.seq ?? null,
+    cseqMethod: parsed?.method ? upperMethod(parsed.method) : null,
+    branch: via === null ? null : paramOf(via, 0, firstViaEnd(via, 0, via.length), 'branch'),
+    fromTag: from === null ? null : paramOf(from, afterAddress(from, 0, from.length), from.length, 'tag'),
+    toTag: to === null ? null : paramOf(to, afterAddress(to, 0, to.length), to.length, 'tag'),
+    rseq: rseq === undefined ? null : text.slice(rseq.valueStart, rseq.valueEnd),
+  };
+}
+
+/**
+ * `parseCSeq` of the value at `[start, end)`: the usual `digits SP METHOD`
+ * read in place, anything else handed to `parseCSeq` as a string.
+ */
+function cseqAt(text: string, start: number, end: number): CSeqValue {
+  let i = start;
+  let seq = 0;
+  while (i < end && i - start < 10) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    seq = seq * 10 + (c - 48);
+    i++;
+  }
+  const digitsEnd = i;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  const methodStart = i;
+  while (i < end && isTokenChar(text.charCodeAt(i))) i++;
+  if (digitsEnd > start && methodStart > digitsEnd && i === end && end > methodStart) {
+    return { seq, method: text.slice(methodStart, end) };
+  }
+  return parseCSeq(text.slice(start, end));
+}
+
+function isTokenChar(c: number): boolean {
+  return c < 128 && (CHAR_CLASS[c] & TOKEN) !== 0;
+}
+
+const METHODS: ReadonlyMap<string, string> = new Map(
+  ['INVITE', 'ACK', 'BYE', 'CANCEL', 'OPTIONS', 'REGISTER', 'PRACK', 'SUBSCRIBE', 'NOTIFY', 'PUBLISH', 'INFO', 'REFER', 'MESSAGE', 'UPDATE']
+    .map((m) => [m, m] as const),
+);
+
+/**
+ * A method in upper case, as one shared string for the methods of RFC 3261
+ * and its extensions: the analysis compares and looks up methods for every
+ * message, which is cheaper on one string than on a fresh copy each time.
+ */
+export function upperMethod(method: string): string {
+  return METHODS.get(method) ?? METHODS.get(method.toUpperCase()) ?? method.toUpperCase();
 }
 
 /** Whether two messages' keys agree in every field. */
@@ -63,10 +159,10 @@ export function sameKeys(a: MessageKeys, b: MessageKeys): boolean {
     a.fromTag === b.fromTag && a.toTag === b.toTag && a.rseq === b.rseq;
 }
 
-/** Where the first Via value of a possibly comma-separated list ends. */
-function firstViaEnd(via: string): number {
-  const comma = via.indexOf(',');
-  return comma === -1 ? via.length : comma;
+/** Where the first Via value of a possibly comma-separated list in `s[start, end)` ends. */
+function firstViaEnd(s: string, start: number, end: number): number {
+  const comma = s.indexOf(',', start);
+  return comma === -1 || comma > end ? end : comma;
 }
 
 /**
@@ -75,9 +171,9 @@ function firstViaEnd(via: string): number {
  * length when there are none. Quoted display names and `<...>` are skipped
  * so their `;` do not count.
  */
-export function afterAddress(value: string): number {
+export function afterAddress(value: string, start = 0, end = value.length): number {
   let inQuotes = false;
-  for (let i = 0; i < value.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = value.charCodeAt(i);
     if (inQuotes) {
       if (c === 92 /* \ */) i++;
@@ -85,13 +181,13 @@ export function afterAddress(value: string): number {
     } else if (c === 34) inQuotes = true;
     else if (c === 60 /* < */) {
       const close = value.indexOf('>', i);
-      return close === -1 ? value.length : close + 1;
+      return close === -1 || close >= end ? end : close + 1;
     } else if (c === 59 /* ; */) {
       // addr-spec form: parameters after the URI belong to the header (RFC 3261 section 20.10).
       return i;
     }
   }
-  return value.length;
+  return end;
 }
 
 function isBlankChar(c: number): boolean {

@@ -19,7 +19,8 @@ import { missingStartLine, parseStartLine } from './startLine';
 const scratchProblems: Problem[] = [];
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 
-function nameOf(text: string, data: Int32Array, at: number): CanonicalName {
+/** The name of the header record at `at` of `data` (see `headerRecords`). */
+export function headerNameOf(text: string, data: Int32Array, at: number): CanonicalName {
   const id = data[at + H_NAME_ID];
   return id >= 0 ? internedHeaderName(id) : canonicalHeaderName(text.slice(data[at + H_NAME_START], data[at + H_NAME_END]));
 }
@@ -38,7 +39,21 @@ const recentHeaders: (readonly SipHeader[] | null)[] = new Array(RECENT_HEADERS)
 let recentNext = 0;
 let nextSerial = 0;
 
-class ParsedMessage implements SipMessage {
+/**
+ * Slots where the rules and the analysis keep what they derived from one
+ * parsed message (see `parseMemo`). Typed loosely so the parser need not know
+ * those modules; each slot has one owner, named here.
+ */
+export interface ParseMemo {
+  /** `rules/engine.ts`: what the message rules report, in the parse's offsets. */
+  reports: unknown;
+  /** `analysis/analyze.ts`: the message's keys. */
+  keys: unknown;
+}
+
+class ParsedMessage implements SipMessage, ParseMemo {
+  reports: unknown = undefined;
+  keys: unknown = undefined;
   /** Names this message in the ring of recently read headers. */
   private readonly serial = nextSerial++;
   /** Where in the ring its headers were put last (they may have been replaced since). */
@@ -68,7 +83,7 @@ class ParsedMessage implements SipMessage {
     const data = this.records;
     const out: SipHeader[] = new Array(data.length / H_STRIDE);
     for (let at = 0, i = 0; at < data.length; at += H_STRIDE, i++) {
-      const name = nameOf(this.text, data, at);
+      const name = headerNameOf(this.text, data, at);
       out[i] = {
         nameStart: data[at + H_NAME_START], nameEnd: data[at + H_NAME_END], colon: data[at + H_COLON],
         valueStart: data[at + H_VALUE_START], valueEnd: data[at + H_VALUE_END],
@@ -187,7 +202,7 @@ function countReplacementChars(text: string, start: number, end: number): number
 
 function mediaType(text: string, data: Int32Array): string | null {
   for (let at = 0; at < data.length; at += H_STRIDE) {
-    if (nameOf(text, data, at).key !== 'content-type') continue;
+    if (headerNameOf(text, data, at).key !== 'content-type') continue;
     const valueStart = data[at + H_VALUE_START];
     const valueEnd = data[at + H_VALUE_END];
     let end = valueStart;
@@ -218,7 +233,7 @@ function checkContentLength(
   let announced: number | null = null;
   let first: { valueStart: number; valueEnd: number } | null = null;
   for (let at = 0; at < data.length; at += H_STRIDE) {
-    if (nameOf(text, data, at).key !== 'content-length') continue;
+    if (headerNameOf(text, data, at).key !== 'content-length') continue;
     const h = { nameStart: data[at + H_NAME_START], valueStart: data[at + H_VALUE_START], valueEnd: data[at + H_VALUE_END] };
     const value = contentLengthNumber(text, h.valueStart, h.valueEnd);
     if (value === null) {
@@ -389,6 +404,15 @@ export function parsedBase(message: SipMessage): SipMessage {
 export function headerRecords(message: SipMessage): Int32Array {
   const base = message instanceof MovedMessage ? message.base : (message as ParsedMessage);
   return base.records;
+}
+
+/**
+ * The cache slots of the parse a message comes from, shared with every moved
+ * view of it: a field read, where a WeakMap would hash the message on every
+ * lookup of every pass over a large trace.
+ */
+export function parseMemo(message: SipMessage): ParseMemo {
+  return message instanceof MovedMessage ? message.base : (message as ParsedMessage);
 }
 
 /** Whether two messages come from the same parse of the same text (one may be the other, moved). */

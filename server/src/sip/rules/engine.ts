@@ -5,7 +5,7 @@
  * offsets. Callers turn offsets into positions.
  */
 import type { Problem, Severity, SipMessage, TraceModel } from '../model';
-import { parsedBase } from '../parser/messageParser';
+import { parseMemo, parsedBase } from '../parser/messageParser';
 import { ruleInfo } from './catalog';
 import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
@@ -115,8 +115,8 @@ export function* validationSteps(
  * messages around it, and a message the edit merely moved keeps its results,
  * moved along: message rules judge a message by its own text alone (the one
  * check that compares two messages runs with the conversation-level rules).
+ * Kept in the parse's memo (`parseMemo`).
  */
-const reportCache = new WeakMap<SipMessage, readonly Problem[]>();
 const NO_REPORTS: readonly Problem[] = Object.freeze([]);
 
 function moved(reports: readonly Problem[], delta: number): readonly Problem[] {
@@ -134,13 +134,14 @@ const messageContext: { text: string; model: TraceModel | null; report(code: str
 };
 
 function messageReports(model: TraceModel, message: SipMessage): readonly Problem[] {
-  const base = parsedBase(message);
-  const delta = message.start - base.start;
-  const cached = reportCache.get(base);
+  const memo = parseMemo(message);
+  const cached = memo.reports as readonly Problem[] | undefined;
+  if (cached === NO_REPORTS) return NO_REPORTS;
+  const delta = message.start - parsedBase(message).start;
   if (cached !== undefined) return moved(cached, delta);
   // Most messages pass every rule, which the quick check proves without building anything.
   if (isQuicklyClean(model.text, message)) {
-    reportCache.set(base, NO_REPORTS);
+    memo.reports = NO_REPORTS;
     return NO_REPORTS;
   }
   collected = [];
@@ -156,7 +157,7 @@ function messageReports(model: TraceModel, message: SipMessage): readonly Proble
   }
   const found = collected;
   collected = [];
-  reportCache.set(base, found.length === 0 ? NO_REPORTS : moved(found, -delta));
+  memo.reports = found.length === 0 ? NO_REPORTS : moved(found, -delta);
   return found;
 }
 
