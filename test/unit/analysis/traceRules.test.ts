@@ -52,6 +52,22 @@ test('cseq-not-increasing', () => {
   assert.deepEqual(codes(dialog + request('INFO', 5, 'z9hG4bK2', ';tag=b'), 'cseq-not-increasing').map((c) => c[2]), ['5 INFO']);
   assert.deepEqual(codes(dialog + request('INFO', 6, 'z9hG4bK2', ';tag=b'), 'cseq-not-increasing'), []);
   assert.deepEqual(codes(dialog + request('INFO', 5, 'z9hG4bK1', ';tag=b'), 'cseq-not-increasing'), [], 'a retransmission keeps its CSeq');
+  assert.deepEqual(codes(dialog + request('INFO', 4, 'z9hG4bK2', ';tag=c'), 'cseq-not-increasing'), [], 'another dialog (a fork) numbers on its own');
+  const otherCall = request('INFO', 4, 'z9hG4bK2', ';tag=b').replace('Call-ID: c1', 'Call-ID: c2');
+  assert.deepEqual(codes(dialog + otherCall, 'cseq-not-increasing'), [], 'another Call-ID is another dialog');
+  assert.deepEqual(codes(dialog + request('INFO', 6, 'z9hG4bK2', ';tag=b') + request('INFO', 6, 'z9hG4bK3', ';tag=b'), 'cseq-not-increasing').map((c) => c[2]), ['6 INFO'],
+    'the highest number so far is the one to beat');
+});
+
+test('cseq-number-mismatch: a CANCEL is compared with the INVITE of its own Call-ID and branch', () => {
+  const invite = request('INVITE', 7, 'z9hG4bK1');
+  const cancel = (seq: number, callId = 'c1', branch = 'z9hG4bK1') =>
+    request('CANCEL', seq, branch).replace('Call-ID: c1', `Call-ID: ${callId}`);
+  assert.deepEqual(codes(invite + cancel(8), 'cseq-number-mismatch').map((c) => c[2]), ['8']);
+  assert.deepEqual(codes(invite + cancel(7), 'cseq-number-mismatch'), []);
+  assert.deepEqual(codes(invite + cancel(8, 'c2'), 'cseq-number-mismatch'), [], 'same branch, other Call-ID: not its INVITE');
+  assert.deepEqual(codes(invite + cancel(8, 'c1', 'z9hG4bK2'), 'cseq-number-mismatch'), [], 'other branch: not its INVITE');
+  assert.deepEqual(codes(invite + request('INVITE', 9, 'z9hG4bK1') + cancel(9), 'cseq-number-mismatch').map((c) => c[2]), ['9'], 'the first INVITE with the branch counts');
 });
 
 test('trace rules obey settings: off skips them, severities can be raised', () => {

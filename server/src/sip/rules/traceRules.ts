@@ -7,7 +7,7 @@
 import type { TraceAnalysis } from '../analysis/analyze';
 import type { TraceModel } from '../model';
 import type { RuleContext } from './types';
-import { MAGIC_COOKIE } from '../analysis/keys';
+import { MAGIC_COOKIE, upperMethod } from '../analysis/keys';
 import { cseqOf, header, reportAt, valueTextOf } from './parsed';
 
 export type TraceRule = (model: TraceModel, analysis: TraceAnalysis, context: RuleContext) => void;
@@ -53,22 +53,28 @@ const inviteWithoutAck: TraceRule = (model, analysis, context) => {
 };
 
 const cseqBackwards: TraceRule = (model, analysis, context) => {
-  const lastSeq = new Map<string, number>();
+  // Per dialog and per sender: each side numbers its own requests (RFC 3261
+  // section 12.2.1.1). Keyed Call-ID -> From tag -> To tag on the keys' own
+  // strings rather than a string built per request.
+  const lastSeq = new Map<string | null, Map<string, Map<string, number>>>();
   for (let i = 0; i < model.messages.length; i++) {
     const m = model.messages[i];
+    if (m.kind !== 'request' || analysis.retransmissionOf[i] !== -1) continue;
     const k = analysis.keys[i];
-    const method = m.startLine.method?.toUpperCase();
-    if (m.kind !== 'request' || method === 'ACK' || method === 'CANCEL' || analysis.retransmissionOf[i] !== -1) continue;
     if (k.cseqSeq === null || k.fromTag === null || k.toTag === null) continue;
-    // Per dialog and per sender: each side numbers its own requests (RFC 3261 section 12.2.1.1).
-    const key = `${k.callId}|${k.fromTag}|${k.toTag}`;
-    const previous = lastSeq.get(key);
+    const method = m.startLine.method === null ? null : upperMethod(m.startLine.method);
+    if (method === 'ACK' || method === 'CANCEL') continue;
+    let byFrom = lastSeq.get(k.callId);
+    if (byFrom === undefined) lastSeq.set(k.callId, (byFrom = new Map()));
+    let byTo = byFrom.get(k.fromTag);
+    if (byTo === undefined) byFrom.set(k.fromTag, (byTo = new Map()));
+    const previous = byTo.get(k.toTag);
     if (previous !== undefined && k.cseqSeq <= previous) {
-      const h = m.headers.find((x) => x.key === 'cseq');
+      const h = header(m, 'cseq');
       context.report('cseq-not-increasing', h ? h.valueStart : m.startLine.start, h ? h.valueEnd : m.startLine.end,
         `CSeq ${k.cseqSeq} does not increase within this dialog (the previous request from this side had ${previous}); the peer rejects it with 500 (RFC 3261 section 12.2.2)`);
     }
-    lastSeq.set(key, Math.max(previous ?? 0, k.cseqSeq));
+    byTo.set(k.toTag, Math.max(previous ?? 0, k.cseqSeq));
   }
 };
 
@@ -80,7 +86,7 @@ const cseqBackwards: TraceRule = (model, analysis, context) => {
  * is parsed again.
  */
 const cseqNumberMatchesItsInvite: TraceRule = (model, analysis, context) => {
-  let inviteSeqs: Map<string, number> | null = null;
+  let inviteSeqs: Map<string, Map<string, number>> | null = null;
   for (let i = 0; i < model.messages.length; i++) {
     const message = model.messages[i];
     const method = message.startLine.method;
@@ -88,7 +94,7 @@ const cseqNumberMatchesItsInvite: TraceRule = (model, analysis, context) => {
     const k = analysis.keys[i];
     if (k.callId === null || k.branch === null || k.cseqSeq === null || !k.branch.startsWith(MAGIC_COOKIE) || k.branch === MAGIC_COOKIE) continue;
     inviteSeqs ??= firstInviteSeqs(model, analysis);
-    const invite = inviteSeqs.get(`${k.callId}\u0000${k.branch}`);
+    const invite = inviteSeqs.get(k.branch)?.get(k.callId);
     if (invite === undefined || k.cseqSeq === invite) continue;
     const h = header(message, 'cseq');
     if (h === undefined) continue;
@@ -101,16 +107,20 @@ const cseqNumberMatchesItsInvite: TraceRule = (model, analysis, context) => {
   }
 };
 
-/** Call-ID + top branch -> CSeq number of the first INVITE with them. */
-function firstInviteSeqs(model: TraceModel, analysis: TraceAnalysis): Map<string, number> {
-  const map = new Map<string, number>();
+/**
+ * Top branch -> Call-ID -> CSeq number of the first INVITE with them. Keyed
+ * on the keys' own strings: no string is built per INVITE.
+ */
+function firstInviteSeqs(model: TraceModel, analysis: TraceAnalysis): Map<string, Map<string, number>> {
+  const map = new Map<string, Map<string, number>>();
   for (let i = 0; i < model.messages.length; i++) {
     const m = model.messages[i];
     if (m.kind !== 'request' || m.startLine.method !== 'INVITE') continue;
     const k = analysis.keys[i];
     if (k.callId === null || k.branch === null || k.cseqSeq === null) continue;
-    const key = `${k.callId}\u0000${k.branch}`;
-    if (!map.has(key)) map.set(key, k.cseqSeq);
+    let byCallId = map.get(k.branch);
+    if (byCallId === undefined) map.set(k.branch, (byCallId = new Map()));
+    if (!byCallId.has(k.callId)) byCallId.set(k.callId, k.cseqSeq);
   }
   return map;
 }
