@@ -146,9 +146,21 @@ function meta(options, core, peers) {
     quick: options.quick,
     // Other work on the machine skews every time below: say how busy it was.
     loadAverageStart: os.loadavg()[0],
+    memoryTouch: memoryTouch(),
     peers: { ...peers.versions, 'vscode-textmate': readVersion('vscode-textmate') },
     core: { framers: core.framerIds, rules: core.ruleCount, messageRules: core.messageRules, traceRules: core.traceRules },
   };
+}
+
+/** What a first touch of fresh memory costs on this machine (see bench/memoryTouch.js); null when the probe fails. */
+function memoryTouch() {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'bench', 'memoryTouch.js'), '64'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    return null;
+  }
 }
 
 /** Model size vs text size, in a fresh process with --expose-gc. */
@@ -189,7 +201,9 @@ function render(report) {
   lines.push(`${m.date.slice(0, 16).replace('T', ' ')} UTC, commit ${m.commit ?? '?'}, node ${m.node}, ${m.cpu}, ${m.memoryGB} GB; seed ${m.seed}${m.quick ? ', --quick' : ''}; ` +
     `drachtio-sip ${m.peers['drachtio-sip']}, sip ${m.peers.sip}; core framers: ${m.core.framers.join(', ')}; ` +
     `${m.core.rules ?? '?'} rule ids (${m.core.messageRules ?? '?'} message rules, ${m.core.traceRules ?? '?'} trace rules); ` +
-    `1-minute load average ${fmtNum(m.loadAverageStart, 2)} at the start, ${fmtNum(m.loadAverageEnd, 2)} at the end (above ~1 on 2 cores, other work skews the times)`);
+    `1-minute load average ${fmtNum(m.loadAverageStart, 2)} at the start, ${fmtNum(m.loadAverageEnd, 2)} at the end (above ~1 on 2 cores, other work skews the times)` +
+    (m.memoryTouch ? `; fresh memory: ${m.memoryTouch.mb} MB touched first in ${fmtMs(m.memoryTouch.firstTouchMs)}, again in ${fmtMs(m.memoryTouch.touchedAgainMs)} ` +
+      `(${fmtNum(m.memoryTouch.usPerPage, 1)} µs per 4 kB page; where a first touch costs far more than the second, whatever allocates much, the language server above all, is slower on this machine for that alone)` : ''));
 
   const t = report.throughput;
   if (t) {
@@ -237,6 +251,9 @@ function render(report) {
         [`one-character edit -> publishDiagnostics (${l.edit.n} edits, each after a ${l.edit.quietMs} ms pause)`, `median ${fmtMs(l.edit.median)}, max ${fmtMs(l.edit.max)}`],
         ...(l.editBurst ? [[`the same edits back to back (typing; ${l.editBurst.n} edits)`, `median ${fmtMs(l.editBurst.median)}, max ${fmtMs(l.editBurst.max)}${l.debounceMs !== null ? `; the server waits ${l.debounceMs} ms for the next keystroke` : ''}`]] : []),
         ['hover sent right after an edit', `median ${fmtMs(l.hoverAfterEdit.median)}, max ${fmtMs(l.hoverAfterEdit.max)}`],
+        ...(l.openFaults == null ? [] : [['server page faults (first touches of fresh pages): open / median edit',
+          `${l.openFaults.toLocaleString('en-US')} / ${Math.round(l.edit.faults ?? 0).toLocaleString('en-US')}` +
+          (report.meta.memoryTouch ? ` (at ${fmtNum(report.meta.memoryTouch.usPerPage, 1)} µs a page, the memory probe's price: about ${fmtMs((l.openFaults * report.meta.memoryTouch.usPerPage) / 1000)} / ${fmtMs(((l.edit.faults ?? 0) * report.meta.memoryTouch.usPerPage) / 1000)})` : '')]]),
         ['server RSS: idle / after open / peak', `${fmtNum(l.idleRssMB, 0)} / ${fmtNum(l.afterOpenRssMB, 0)} / ${fmtNum(l.endPeakRssMB, 0)} MB`],
       ], ['l', 'l']));
       for (const n of l.notes) lines.push(`- note: ${n}`);

@@ -99,6 +99,19 @@ class BenchClient {
     return withLimit(this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }), 'hover');
   }
 
+  /**
+   * Minor page faults of the server so far (/proc/PID/stat field 10): each is
+   * a first touch of a fresh page, which the memory probe prices.
+   */
+  faults() {
+    try {
+      const stat = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]);
+    } catch {
+      return null;
+    }
+  }
+
   memory() {
     try {
       const status = fs.readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
@@ -202,6 +215,7 @@ async function runLsp(text, { hovers, edits, seed, log }) {
     log(`  LSP: opening a ${(text.length / 1e6).toFixed(1)} MB document`);
     const opened = client.nextDiagnostics(URI, 1);
     const validated = client.nextStatus(URI);
+    const faults0 = client.faults();
     const t0 = nowMs();
     await client.open(URI, text);
     const sent = nowMs();
@@ -210,6 +224,7 @@ async function runLsp(text, { hovers, edits, seed, log }) {
     result.openToDiagnosticsMs = first.at - t0;
     result.openToFullMs = Math.max(first.at, full.at) - t0;
     result.openSendMs = sent - t0;
+    result.openFaults = faults0 === null ? null : client.faults() - faults0;
     result.openDiagnostics = first.params.diagnostics.length;
     result.openFullDiagnostics = full.params.problemCount;
     Object.assign(result, prefix('afterOpen', client.memory()));
@@ -247,6 +262,7 @@ async function runLsp(text, { hovers, edits, seed, log }) {
     // back to back, as in typing, where the server debounces.
     const quietMs = (serverConstant('BURST_GAP_MS') ?? 250) + 50;
     const editTimes = [];
+    const editFaults = [];
     const counts = [];
     let version = 1;
     for (let i = 0; i < edits; i++) {
@@ -255,15 +271,17 @@ async function runLsp(text, { hovers, edits, seed, log }) {
       version++;
       const next = client.nextDiagnostics(URI, version);
       const settled = client.nextStatus(URI);
+      const f0 = client.faults();
       const e0 = nowMs();
       await client.change(URI, version, { start: pos, end: { line: pos.line, character: pos.character + 1 } }, step.text);
       const published = await next;
       editTimes.push(published.at - e0);
+      if (f0 !== null) editFaults.push(client.faults() - f0);
       counts.push({ what: step.what, diagnostics: published.params.diagnostics.length });
       await settled;
       await new Promise((resolve) => setTimeout(resolve, quietMs));
     }
-    result.edit = { ...summarize(editTimes), runs: editTimes, counts, quietMs };
+    result.edit = { ...summarize(editTimes), runs: editTimes, counts, quietMs, faults: editFaults.length ? summarize(editFaults).median : null };
     const burstTimes = [];
     for (let i = 0; i < edits; i++) {
       const step = plan[i % plan.length];
