@@ -81,22 +81,39 @@ export interface TraceAnalysis {
  * 2543 peers Call-ID, CSeq and From tag (RFC 3261 section 17.2.3, last
  * paragraphs). Keyed by the message keys' own strings, not a string built
  * per message: a key string's hash is computed once, and the lookups run for
- * every message of the trace.
+ * every message of the trace. A branch holds one transaction index, or a
+ * list once several methods share it (an INVITE and its CANCEL): no object
+ * is allocated for the common branch with one transaction.
  */
 class TransactionIndex {
-  private readonly byBranch = new Map<string, Map<string, number>>();
+  private readonly byBranch = new Map<string, number | number[]>();
   private readonly legacy = new Map<string, number>();
 
+  constructor(private readonly transactions: readonly Transaction[]) {}
+
   get(k: MessageKeys, method: string): number | undefined {
-    if (k.branch !== null && k.branch.startsWith(MAGIC_COOKIE)) return this.byBranch.get(k.branch)?.get(method);
+    if (k.branch !== null && k.branch.startsWith(MAGIC_COOKIE)) {
+      const entry = this.byBranch.get(k.branch);
+      if (entry === undefined) return undefined;
+      if (typeof entry === 'number') return this.transactions[entry].method === method ? entry : undefined;
+      for (let i = 0; i < entry.length; i++) if (this.transactions[entry[i]].method === method) return entry[i];
+      return undefined;
+    }
     return this.legacy.get(legacyKey(k, method));
   }
 
+  /** Records transaction `index` (whose method is `method`) under the keys, replacing one with the same method. */
   set(k: MessageKeys, method: string, index: number): void {
     if (k.branch !== null && k.branch.startsWith(MAGIC_COOKIE)) {
-      let byMethod = this.byBranch.get(k.branch);
-      if (byMethod === undefined) this.byBranch.set(k.branch, (byMethod = new Map()));
-      byMethod.set(method, index);
+      const entry = this.byBranch.get(k.branch);
+      if (entry === undefined) this.byBranch.set(k.branch, index);
+      else if (typeof entry === 'number') {
+        this.byBranch.set(k.branch, this.transactions[entry].method === method ? index : [entry, index]);
+      } else {
+        const same = entry.findIndex((t) => this.transactions[t].method === method);
+        if (same === -1) entry.push(index);
+        else entry[same] = index;
+      }
     } else {
       this.legacy.set(legacyKey(k, method), index);
     }
@@ -153,7 +170,7 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
   const transactionOf = new Int32Array(messages.length).fill(-1);
   const callOf = new Int32Array(messages.length).fill(-1);
   const retransmissionOf = new Int32Array(messages.length).fill(-1);
-  const byKey = new TransactionIndex();
+  const byKey = new TransactionIndex(transactions);
   const callByCallId = new Map<string | null, number>();
   /** Transaction index -> its responses by identity, for the few transactions with many. */
   const manyResponses = new Map<number, Map<string, number>>();

@@ -75,13 +75,19 @@ export function* validationSteps(
     out.push({ ...problem, severity });
     return out.length < limit;
   };
-  for (const problem of model.problems) if (!add(problem)) return finish(out);
+  // Indexed loops: in a generator, for-of over an array allocates a result object per element.
+  const modelProblems = model.problems;
+  for (let i = 0; i < modelProblems.length; i++) if (!add(modelProblems[i])) return finish(out);
   // The conversation-level rules need the analysis; skip building it when they are all off.
   const traceRules = options.traceRules !== false && TRACE_RULE_IDS.some((id) => settings.rules[id] !== 'off');
   let count = 0;
-  for (const message of model.messages) {
-    for (const problem of message.problems) if (!add(problem)) return finish(out);
-    for (const problem of messageReports(model, message)) if (!add(problem)) return finish(out);
+  const messages = model.messages;
+  for (let m = 0; m < messages.length; m++) {
+    const message = messages[m];
+    const parseProblems = message.problems;
+    for (let i = 0; i < parseProblems.length; i++) if (!add(parseProblems[i])) return finish(out);
+    const reports = messageReports(model, message);
+    for (let i = 0; i < reports.length; i++) if (!add(reports[i])) return finish(out);
     // The analysis reads each message's keys from its headers: read them while those are at hand.
     if (traceRules) keysOf(model.text, message);
     if (++count % MESSAGES_PER_STEP === 0) yield;
