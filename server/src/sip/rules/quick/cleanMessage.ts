@@ -12,7 +12,7 @@
  * path. A test holds the two to this on the corpus and on mutations of it.
  */
 import { LINE_STRIDE, type SipMessage } from '../../model';
-import { isBlank, utf8Length } from '../../framing/lineScan';
+import { contentLengthNumber, isBlank, utf8Length } from '../../framing/lineScan';
 import { describeStatusCode } from '../../knowledge/statusCodes';
 import {
   H_FIRST_LINE, H_LAST_LINE, H_NAME_ID, H_STRIDE, H_VALUE_END, H_VALUE_START,
@@ -80,7 +80,7 @@ export function isQuicklyClean(t: string, message: SipMessage): boolean {
     const vs = records[at + H_VALUE_START] + delta;
     const ve = records[at + H_VALUE_END] + delta;
     const kind = kindOf(id);
-    if (kind === Kind.ContentLength && contentLength === undefined) contentLength = contentLengthOf(t, vs, ve);
+    if (kind === Kind.ContentLength && contentLength === undefined) contentLength = contentLengthNumber(t, vs, ve); // as the SDP rules read it: 1 to 10 digits, else null
     if (ve <= vs) {
       if (requiresValue(id)) return false;
       continue;
@@ -168,18 +168,6 @@ export function isQuicklyClean(t: string, message: SipMessage): boolean {
     if (base.contentType === 'application/sdp' && !sdpOk(t, base.lines, delta, base.bodyLine, contentLength ?? null)) return false;
   }
   return true;
-}
-
-/** The first Content-Length value as the SDP rules read it: 1 to 10 digits, else null. */
-function contentLengthOf(t: string, start: number, end: number): number | null {
-  if (end <= start || end - start > 10) return null;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const d = t.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    value = value * 10 + d;
-  }
-  return value;
 }
 
 /**
