@@ -45,9 +45,9 @@ export class ModelCache {
     const entry = this.entries.get(document.uri);
     if (entry && entry.version === document.version && entry.traceFormat === traceFormat) return entry.model;
     const edit = entry && entry.traceFormat === traceFormat ? entry.edits?.result() ?? null : null;
-    const text = document.getText();
     const options = { traceFormat, lineIndex: () => document.lineIndex };
-    const model = entry && edit ? reparse(entry.model, text, edit, options) : parseTrace(text, options);
+    // A re-parse reads the edited text in pieces (see `SipDocument`): no whole copy of it per keystroke.
+    const model = entry && edit ? reparse(entry.model, document.pieces, edit, options) : parseTrace(document.getText(), options);
     const incremental = entry !== undefined && edit !== null && model.messages.length > 0 && model.messages[0] === entry.model.messages[0];
     this.entries.set(document.uri, { version: document.version, traceFormat, model, incremental, edits: new EditAccumulator() });
     return model;
@@ -64,6 +64,8 @@ export class ModelCache {
     if (!entry || entry.version !== document.version || !entry.incremental) return false;
     entry.incremental = false;
     const full = parseTrace(document.getText(), { traceFormat: entry.traceFormat, lineIndex: () => document.lineIndex });
+    // The parse read the whole text, so it is one flat string now: drop the pieces of earlier versions.
+    document.settle();
     if (sameMessages(full, entry.model)) return false;
     entry.model = full;
     return true;

@@ -8,9 +8,15 @@
  * (typed array; after an edit, only the lines around it are scanned again).
  * Positions follow the same rules as that package (a position never points
  * between a CR and its LF; past a line's end means the end of that line).
+ *
+ * An edit keeps the text as pieces of the earlier text (`PieceText`): the
+ * line index, the re-parse and the message-level rules read only the text
+ * around the edit, so a keystroke in a 50 MB trace copies no 50 MB string.
+ * The whole text is built when a feature asks for it (`getText()`).
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { LineIndex } from './sip/text/lineIndex';
+import { PieceText } from './sip/text/pieceText';
 
 export class SipDocument implements TextDocument {
   private index: LineIndex | null;
@@ -19,19 +25,19 @@ export class SipDocument implements TextDocument {
     readonly uri: string,
     readonly languageId: string,
     readonly version: number,
-    private readonly text: string,
+    private content: PieceText,
     index: LineIndex | null,
   ) {
     this.index = index;
   }
 
   static create(uri: string, languageId: string, version: number, content: string): SipDocument {
-    return new SipDocument(uri, languageId, version, content, null);
+    return new SipDocument(uri, languageId, version, PieceText.of(content), null);
   }
 
   /** The document after `changes`, each in the coordinates of the text the previous one produced. */
   static update(document: SipDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): SipDocument {
-    let text = document.text;
+    let text = document.content;
     let index = document.index;
     for (const change of changes) {
       if ('range' in change) {
@@ -39,19 +45,36 @@ export class SipDocument implements TextDocument {
         let start = current.offsetAt(change.range.start);
         let end = current.offsetAt(change.range.end);
         if (end < start) [start, end] = [end, start];
-        text = text.slice(0, start) + change.text + text.slice(end);
+        text = text.edit(start, end, change.text);
         index = current.afterEdit(text, start, end, change.text.length - (end - start));
       } else {
-        text = change.text;
+        text = PieceText.of(change.text);
         index = null;
       }
     }
     return new SipDocument(document.uri, document.languageId, version, text, index);
   }
 
+  /** This version's text, in pieces when edits made it (read it without building the whole). */
+  get pieces(): PieceText {
+    return this.content;
+  }
+
+  /**
+   * Called once the whole text was read through (a full parse), which made
+   * V8 copy it flat: from then on it is the one piece, and the earlier
+   * versions it was made of can be collected.
+   */
+  settle(): void {
+    if (this.content.pieceCount <= 1) return;
+    const flat = this.content.toString();
+    this.content = PieceText.of(flat);
+    if (this.index !== null) this.index = this.index.withText(this.content);
+  }
+
   /** The line index of this version (shared with its model). */
   get lineIndex(): LineIndex {
-    return (this.index ??= new LineIndex(this.text));
+    return (this.index ??= new LineIndex(this.content));
   }
 
   get lineCount(): number {
@@ -59,8 +82,10 @@ export class SipDocument implements TextDocument {
   }
 
   getText(range?: Range): string {
-    if (range === undefined) return this.text;
-    return this.text.substring(this.offsetAt(range.start), this.offsetAt(range.end));
+    if (range === undefined) return this.content.toString();
+    const start = this.offsetAt(range.start);
+    const end = this.offsetAt(range.end);
+    return this.content.slice(Math.min(start, end), Math.max(start, end));
   }
 
   offsetAt(position: Position): number {
@@ -72,7 +97,7 @@ export class SipDocument implements TextDocument {
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     if (line >= index.lineCount) {
       const last = index.lineCount - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.text.length - index.lineStart(last) } };
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.content.length - index.lineStart(last) } };
     }
     const start = index.lineStart(line);
     return { start: { line, character: 0 }, end: { line, character: this.contentEnd(line) - start } };
@@ -80,19 +105,19 @@ export class SipDocument implements TextDocument {
 
   getEOLCharacters(line: number): string {
     if (line < 0 || line >= this.lineIndex.lineCount) return '';
-    return this.text.substring(this.contentEnd(line), this.nextLineStart(line));
+    return this.content.slice(this.contentEnd(line), this.nextLineStart(line));
   }
 
   /** Where line `line`'s text ends, before its line break. */
   private contentEnd(line: number): number {
     const start = this.lineIndex.lineStart(line);
     let end = this.nextLineStart(line);
-    while (end > start && isLineBreak(this.text.charCodeAt(end - 1))) end--;
+    while (end > start && isLineBreak(this.content.charCodeAt(end - 1))) end--;
     return end;
   }
 
   private nextLineStart(line: number): number {
-    return line + 1 < this.lineIndex.lineCount ? this.lineIndex.lineStart(line + 1) : this.text.length;
+    return line + 1 < this.lineIndex.lineCount ? this.lineIndex.lineStart(line + 1) : this.content.length;
   }
 
   positionAt(offset: number): Position {
@@ -100,7 +125,7 @@ export class SipDocument implements TextDocument {
     const lineStart = this.lineIndex.lineStart(at.line);
     // Between a CR and its LF is not a place in the document: step back before the line break.
     let character = at.character;
-    while (character > 0 && isLineBreak(this.text.charCodeAt(lineStart + character - 1))) character--;
+    while (character > 0 && isLineBreak(this.content.charCodeAt(lineStart + character - 1))) character--;
     return character === at.character ? at : { line: at.line, character };
   }
 }

@@ -9,6 +9,7 @@ import type { SipMessage, TraceModel } from './model';
 import { parseTrace, type ParseOptions } from './parse';
 import { shiftMessage } from './parser/messageParser';
 import { LineIndex } from './text/lineIndex';
+import type { TextSource } from './text/pieceText';
 import { detached } from './text/detach';
 import { framerById, sniffTraceFormat } from './framing/registry';
 import { inheritAnalysis } from './analysis/analyze';
@@ -28,8 +29,15 @@ export interface Edit {
 const DETECTION_SAMPLE_LINES = 400;
 const DETECTION_MAX_LINES = 20_000;
 
-export function reparse(old: TraceModel, text: string, edit: Edit, options: ParseOptions = {}): TraceModel {
-  const full = () => parseTrace(text, options);
+/**
+ * `text` is the edited text; as pieces (`PieceText`), only the window around
+ * the edit is read, and the whole text is built when the model's `text` is
+ * first asked for (the message-level rules read each message's own parse text).
+ */
+export function reparse(old: TraceModel, text: string | TextSource, edit: Edit, options: ParseOptions = {}): TraceModel {
+  let whole = typeof text === 'string' ? text : undefined;
+  const wholeText = () => (whole ??= text.toString());
+  const full = () => parseTrace(wholeText(), options);
   const messages = old.messages;
   // Trace-level problems (no message, a decoded tshark tree) belong to the whole text.
   if (messages.length < 4 || old.problems.length > 0 || framerById(old.format.id)?.resumable === false) return full();
@@ -37,7 +45,10 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
   if (auto) {
     const index = old.lineIndex;
     const sampleEnd = index.lineStart(Math.min(DETECTION_SAMPLE_LINES, index.lineCount - 1));
-    const decidedEarly = sniffTraceFormat(old.text.slice(0, sampleEnd))?.id === old.format.id;
+    // An edit within the sample needs a full parse whatever the sample says (see the horizon below).
+    if (edit.start < sampleEnd) return full();
+    // The sample is text before the edit, the same in both versions: read from the new one, which an edit keeps in pieces.
+    const decidedEarly = sniffTraceFormat(text.slice(0, sampleEnd))?.id === old.format.id;
     const horizon = decidedEarly ? DETECTION_SAMPLE_LINES : DETECTION_MAX_LINES;
     if (index.lineCount <= horizon || edit.start < index.lineStart(horizon)) return full();
   }
@@ -91,7 +102,9 @@ export function reparse(old: TraceModel, text: string, edit: Edit, options: Pars
   const provided = options.lineIndex;
   const oldIndex = provided ? undefined : old.lineIndex;
   const model: TraceModel = {
-    text,
+    get text() {
+      return wholeText();
+    },
     format: old.format,
     messages: out,
     problems: [],

@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { SipDocument } from '../../../server/src/sipDocument';
 import { ModelCache } from '../../../server/src/modelCache';
 import { parseTrace } from '../../../server/src/sip/parse';
+import { DEFAULT_VALIDATION_SETTINGS, validate } from '../../../server/src/sip/rules/engine';
+import { PieceText } from '../../../server/src/sip/text/pieceText';
 import { REPO_ROOT, readText } from '../helpers';
 
 const CALLS = readText(path.join(REPO_ROOT, 'test', 'fixtures', 'calls.sip'));
@@ -57,3 +59,46 @@ test('the model of a document version uses that version\'s line index (one index
   assert.equal(after.lineIndex, next.lineIndex);
   assert.deepEqual(after.lineIndex.positionAt(TEXT.length - 5), parseTrace(next.getText()).lineIndex.positionAt(TEXT.length - 5));
 });
+
+test('a keystroke far into a trace is re-parsed and validated without building the whole text', () => {
+  const cache = new ModelCache();
+  const doc = SipDocument.create('file:///d.sip', 'sip', 1, TEXT);
+  const before = cache.get(doc, 'auto');
+  validate(before);
+  // Break a header far into the trace: its colon becomes a space.
+  const colon = TEXT.indexOf('Max-Forwards:', Math.floor(TEXT.length * 0.6)) + 'Max-Forwards'.length;
+  const at = doc.positionAt(colon);
+  const change = { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: ' ' };
+  const wholeBuilt = countCalls(PieceText.prototype, 'toString');
+  let next: SipDocument;
+  let diagnostics;
+  try {
+    next = SipDocument.update(doc, [change], 2);
+    cache.noteChanges(doc, [change]);
+    const after = cache.get(next, 'auto');
+    // What the server publishes first after an edit: the message-level rules, as ranges.
+    diagnostics = validate(after, DEFAULT_VALIDATION_SETTINGS, { traceRules: false }).map((d) => ({ code: d.code, range: after.lineIndex.rangeOf(d.start, d.end) }));
+  } finally {
+    wholeBuilt.restore();
+  }
+  assert.equal(wholeBuilt.calls, 0, 'the whole text was never built');
+  const full = parseTrace(next.getText());
+  const expected = validate(full, DEFAULT_VALIDATION_SETTINGS, { traceRules: false }).map((d) => ({ code: d.code, range: full.lineIndex.rangeOf(d.start, d.end) }));
+  assert.ok(expected.some((d) => d.code === 'header-missing-colon'), 'the broken header is reported');
+  assert.deepEqual(diagnostics, expected);
+});
+
+function countCalls<T extends object>(target: T, name: keyof T & string): { calls: number; restore(): void } {
+  const original = target[name] as unknown as (...args: unknown[]) => unknown;
+  const counter = {
+    calls: 0,
+    restore: () => {
+      (target as Record<string, unknown>)[name] = original;
+    },
+  };
+  (target as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+    counter.calls++;
+    return original.apply(this, args);
+  };
+  return counter;
+}

@@ -8,7 +8,7 @@
  */
 import type { SipMessage, TraceModel } from '../model';
 import { MAGIC_COOKIE, addressUriOf, messageKeys, sameKeys, shortAor, upperMethod, type MessageKeys } from './keys';
-import { parseMemo, sameParse } from '../parser/messageParser';
+import { parseMemo, parsedBase, parsedText, sameParse } from '../parser/messageParser';
 import { sdpSummary, type MediaSummary } from './sdpSummary';
 
 export interface Transaction {
@@ -155,16 +155,20 @@ function summarize(model: TraceModel, analysis: TraceAnalysis): void {
  * The rule engine asks while it validates the message, so the analysis that
  * follows finds them ready.
  */
-export function keysOf(text: string, message: SipMessage): MessageKeys {
+export function keysOf(message: SipMessage): MessageKeys {
   const memo = parseMemo(message);
   let keys = memo.keys as MessageKeys | undefined;
-  if (keys === undefined) memo.keys = keys = messageKeys(text, message);
+  if (keys === undefined) {
+    // Read in the parse's own text (as the rules do): after an edit the model's exists only in pieces.
+    const base = parsedBase(message);
+    memo.keys = keys = messageKeys(parsedText(base), base);
+  }
   return keys;
 }
 
 function analyzeStructure(model: TraceModel): TraceAnalysis {
-  const { messages, text } = model;
-  const keys = messages.map((m) => keysOf(text, m));
+  const { messages } = model;
+  const keys = messages.map((m) => keysOf(m));
   const transactions: Transaction[] = [];
   const calls: Call[] = [];
   const transactionOf = new Int32Array(messages.length).fill(-1);
@@ -429,14 +433,14 @@ function reusedStructure(model: TraceModel): TraceAnalysis | null {
   const prior = inherited.get(model);
   if (prior === undefined) return null;
   inherited.delete(model);
-  const { messages, text } = model;
+  const { messages } = model;
   if (messages.length !== prior.messages.length) return null;
   for (let i = 0; i < messages.length; i++) {
     const now = messages[i];
     const before = prior.messages[i];
     if (sameParse(now, before)) continue;
     if (now.kind !== before.kind || now.startLine.method !== before.startLine.method || now.startLine.status !== before.startLine.status) return null;
-    if (!sameKeys(keysOf(text, now), prior.analysis.keys[i])) return null;
+    if (!sameKeys(keysOf(now), prior.analysis.keys[i])) return null;
   }
   const old = prior.analysis;
   // Fresh call records: the summaries are written into them.

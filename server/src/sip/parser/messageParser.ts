@@ -72,7 +72,8 @@ class ParsedMessage implements SipMessage, ParseMemo {
     readonly contentType: string | null,
     readonly problems: readonly Problem[],
     readonly meta: MessageMeta,
-    private readonly text: string,
+    /** The text this message was parsed from (a window of it, after an edit): its records' offsets point into it. */
+    readonly text: string,
     /** Header records (see `headerRecords`). */
     readonly records: Int32Array,
   ) {}
@@ -404,6 +405,15 @@ export function parsedBase(message: SipMessage): SipMessage {
 export function headerRecords(message: SipMessage): Int32Array {
   const base = message instanceof MovedMessage ? message.base : (message as ParsedMessage);
   return base.records;
+}
+
+/**
+ * The text the message's parse read, in which `parsedBase(message)`'s
+ * offsets are valid: per-message work reads it rather than the model's text,
+ * which after an edit exists only in pieces until something needs it whole.
+ */
+export function parsedText(message: SipMessage): string {
+  return (message instanceof MovedMessage ? message.base : (message as ParsedMessage)).text;
 }
 
 /**

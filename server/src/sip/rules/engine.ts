@@ -5,7 +5,7 @@
  * offsets. Callers turn offsets into positions.
  */
 import type { Problem, Severity, SipMessage, TraceModel } from '../model';
-import { parseMemo, parsedBase } from '../parser/messageParser';
+import { parseMemo, parsedBase, parsedText } from '../parser/messageParser';
 import { ruleInfo } from './catalog';
 import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
@@ -89,7 +89,7 @@ export function* validationSteps(
     const reports = messageReports(model, message);
     for (let i = 0; i < reports.length; i++) if (!add(reports[i])) return finish(out);
     // The analysis reads each message's keys from its headers: read them while those are at hand.
-    if (traceRules) keysOf(model.text, message);
+    if (traceRules) keysOf(message);
     if (++count % MESSAGES_PER_STEP === 0) yield;
   }
   if (traceRules) {
@@ -143,28 +143,32 @@ function messageReports(model: TraceModel, message: SipMessage): readonly Proble
   const memo = parseMemo(message);
   const cached = memo.reports as readonly Problem[] | undefined;
   if (cached === NO_REPORTS) return NO_REPORTS;
-  const delta = message.start - parsedBase(message).start;
+  // The rules read the message as parsed, in its parse's own text: after an
+  // edit the model's text exists only in pieces, and reading it would copy it whole.
+  const base = parsedBase(message);
+  const delta = message.start - base.start;
   if (cached !== undefined) return moved(cached, delta);
+  const text = parsedText(base);
   // Most messages pass every rule, which the quick check proves without building anything.
-  if (isQuicklyClean(model.text, message)) {
+  if (isQuicklyClean(text, base)) {
     memo.reports = NO_REPORTS;
     return NO_REPORTS;
   }
   collected = [];
-  messageContext.text = model.text;
+  messageContext.text = text;
   messageContext.model = model;
   const context = messageContext as RuleContext;
   for (const rule of MESSAGE_RULES) {
     try {
-      rule(message, context);
+      rule(base, context);
     } catch (error) {
-      collected.push({ start: message.start, end: message.startLine.end, code: 'internal-error', message: `A SIP Trace rule failed on this message (internal error: ${String(error)}); please report it` });
+      collected.push({ start: base.start, end: base.startLine.end, code: 'internal-error', message: `A SIP Trace rule failed on this message (internal error: ${String(error)}); please report it` });
     }
   }
   const found = collected;
   collected = [];
-  memo.reports = found.length === 0 ? NO_REPORTS : moved(found, -delta);
-  return found;
+  memo.reports = found.length === 0 ? NO_REPORTS : found;
+  return moved(found, delta);
 }
 
 function finish(out: SipDiagnostic[]): SipDiagnostic[] {

@@ -8,6 +8,8 @@
  * are UTF-16, so `character` is simply `offset - lineStart`.
  */
 
+import type { TextSource } from './pieceText';
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -23,9 +25,18 @@ export class LineIndex {
   private readonly starts: Uint32Array;
   readonly lineCount: number;
 
-  constructor(private readonly text: string, starts?: Uint32Array) {
-    this.starts = starts ?? computeLineStarts(text);
+  /**
+   * `text` is only read at line ends (`offsetAt`) and around edits, so an
+   * edited document's pieces (`PieceText`) serve as well as a string.
+   */
+  constructor(private readonly text: TextSource, starts?: Uint32Array) {
+    this.starts = starts ?? computeLineStarts(typeof text === 'string' ? text : text.toString());
     this.lineCount = this.starts.length;
+  }
+
+  /** The same lines over another copy of the same text (the document's text after it was rebuilt flat). */
+  withText(text: TextSource): LineIndex {
+    return new LineIndex(text, this.starts);
   }
 
   /**
@@ -33,7 +44,7 @@ export class LineIndex {
    * replaced (growing it by `delta`): the lines around the edit are scanned
    * again, the ones after it move by `delta`. Equal to building it anew.
    */
-  afterEdit(text: string, start: number, end: number, delta: number): LineIndex {
+  afterEdit(text: TextSource, start: number, end: number, delta: number): LineIndex {
     const starts = this.starts;
     // One line early: an edit right after a lone CR can join it with an LF.
     const first = Math.max(0, this.positionAt(start).line - 1);
@@ -41,9 +52,12 @@ export class LineIndex {
     const from = starts[first];
     const to = after < this.lineCount ? starts[after] + delta : text.length;
     const middle: number[] = [];
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) middle.push(i + 1);
+    // The lines around the edit as one short string: reading `text` itself could make V8 copy all of it.
+    const region = text.slice(from, to);
+    const nextAfterRegion = text.charCodeAt(to);
+    for (let i = 0; i < region.length; i++) {
+      const c = region.charCodeAt(i);
+      if (c === 10 || (c === 13 && (i + 1 < region.length ? region.charCodeAt(i + 1) : nextAfterRegion) !== 10)) middle.push(from + i + 1);
     }
     // The line break just before `to` is unchanged text, so `to` itself is in `middle` when after < lineCount.
     const tail = after < this.lineCount ? this.lineCount - after - 1 : 0;
