@@ -10,9 +10,10 @@ const exposedGc = (globalThis as { gc?: (options: { type: 'major'; execution: 'a
 const LARGE_TEXT = 4_000_000;
 
 /**
- * Each version of a large document is a new string of its whole size; the
- * previous one becomes garbage once its model is replaced (and after an
- * open, the notification that carried the text). Left to itself, V8 lets
+ * A large document leaves large garbage: after an open, the notification
+ * that carried the text; after an edit, the previous version's model, and
+ * its text if a feature built it whole (an edit itself keeps the text in
+ * pieces, see `SipDocument`). Left to itself, V8 lets
  * that garbage pile up (the heap went from 220 to 790 MB over eight edits of
  * a 50 MB trace) and then collects it in the middle of an edit. Starting a
  * collection as soon as a large version is validated, marked concurrently
