@@ -6,7 +6,7 @@
 import { Eol, LINE_STRIDE, type Problem } from '../model';
 import type { FrameEnd, FrameSink } from './types';
 import {
-  contentLengthValue, isBlank, isHeaderLine, isSpace, isStartLine, isVersionlessRequestLine, utf8Length,
+  LineBuffer, contentLengthValue, isBlank, isHeaderLine, isSpace, isStartLine, isVersionlessRequestLine, utf8Length,
 } from './lineScan';
 import { freezeMeta, type MetaDraft } from './meta';
 
@@ -24,6 +24,9 @@ import { freezeMeta, type MetaDraft } from './meta';
  *   body ends at the first empty line).
  */
 export type AfterBody = 'keep' | 'split' | 'cut';
+
+/** Where the lines the messages keep are copied (see `LineBuffer.takeCopy`). */
+const keptLines = new LineBuffer();
 
 /** Growable flat buffer of a frame's logical lines, with where each physical line ends. */
 export class FrameLines {
@@ -64,9 +67,9 @@ export class FrameLines {
     return this.afters[line];
   }
 
-  /** A compact copy of lines `[from, to)`. */
+  /** A compact copy of lines `[from, to)`, for a message to keep (in a slab shared by all framers' messages). */
   slice(from: number, to: number): Int32Array {
-    return this.data.slice(from * LINE_STRIDE, to * LINE_STRIDE);
+    return keptLines.takeCopy(this.data, from * LINE_STRIDE, to * LINE_STRIDE);
   }
 
   reset(): void {

@@ -200,6 +200,17 @@ export class LineBuffer {
     this.base = this.size;
     return out;
   }
+
+  /**
+   * Takes a copy of the line triples `ints[from, to)` (nothing else may be
+   * collected): a view into the slab, where a typed array of its own per
+   * message (`Int32Array.slice`) costs an array buffer outside the heap.
+   */
+  takeCopy(ints: Int32Array, from: number, to: number): Int32Array {
+    this.truncate(0);
+    for (let i = from; i + LINE_STRIDE <= to; i += LINE_STRIDE) this.push(ints[i], ints[i + 1], ints[i + 2] as Eol);
+    return this.take();
+  }
 }
 
 const CONTENT_LENGTH = 'content-length';
