@@ -49,6 +49,8 @@ export class ModelCache {
     // A re-parse reads the edited text in pieces (see `SipDocument`): no whole copy of it per keystroke.
     const model = entry && edit ? reparse(entry.model, document.pieces, edit, options) : parseTrace(document.getText(), options);
     const incremental = entry !== undefined && edit !== null && model.messages.length > 0 && model.messages[0] === entry.model.messages[0];
+    // A full parse read the whole text (so it is one flat string now): drop the pieces of earlier versions.
+    if (!incremental) document.settle();
     this.entries.set(document.uri, { version: document.version, traceFormat, model, incremental, edits: new EditAccumulator() });
     return model;
   }

@@ -102,3 +102,17 @@ function countCalls<T extends object>(target: T, name: keyof T & string): { call
   };
   return counter;
 }
+
+test('an edit that needs a full parse leaves the document one flat piece, not pieces of the version before', () => {
+  const cache = new ModelCache();
+  const doc = SipDocument.create('file:///e.sip', 'sip', 1, TEXT);
+  cache.get(doc, 'auto');
+  // Near the start, within the lines that decide the trace format: parsed again in full.
+  const { next, change } = edited(doc, 10, 'X');
+  cache.noteChanges(doc, [change]);
+  assert.ok(next.pieces.pieceCount > 1, 'the edit made pieces');
+  cache.get(next, 'auto');
+  assert.equal(cache.hasIncrementalModel(next.uri), false, 'a full parse');
+  assert.equal(next.pieces.pieceCount, 1);
+  assert.equal(next.getText(), TEXT.slice(0, 10) + 'X' + TEXT.slice(10));
+});
