@@ -67,9 +67,13 @@ function uriChars(t: string, start: number, end: number, cls: number): boolean {
   return runEnd(t, start, end, cls) === end;
 }
 
-/** Whether `[start, end)` holds an "@". */
-function hasAt(t: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (t.charCodeAt(i) === 64) return true;
+/** Whether `[start, end)` holds an "@" before the first `close` (-1: none). */
+function hasAt(t: string, start: number, end: number, close: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 64) return true;
+    if (c === close) return false;
+  }
   return false;
 }
 
@@ -85,79 +89,93 @@ function isValuedUriParam(t: string, start: number, end: number): boolean {
  * when there is no "@", -1 when there is one but the userinfo is not valid
  * (`parseUri` also ends the userinfo at the first "@").
  */
-function afterUserinfo(t: string, rest: number, end: number): number {
+function afterUserinfo(t: string, rest: number, end: number, close: number): number {
   const userEnd = runEnd(t, rest, end, USER);
   let i = userEnd;
   if (i < end && t.charCodeAt(i) === 58) i = runEnd(t, i + 1, end, PASSWORD);
   if (i < end && t.charCodeAt(i) === 64) return userEnd === rest ? -1 : i + 1;
   // The runs stop before any "@": one further on follows a character the user or password may not hold.
-  return hasAt(t, i, end) ? -1 : rest;
+  return hasAt(t, i, end, close) ? -1 : rest;
+}
+
+/** Whether a URI ends at `i`: at the end of the range or at its `close` character. */
+function isUriEnd(t: string, i: number, end: number, close: number): boolean {
+  return i >= end || t.charCodeAt(i) === close;
 }
 
 /** A host, port or URI parameter that ends at `i` is followed by ";", "?" or the end of the URI. */
-function isUriPartEnd(t: string, i: number, end: number): boolean {
-  if (i >= end) return true;
+function isUriPartEnd(t: string, i: number, end: number, close: number): boolean {
+  if (isUriEnd(t, i, end, close)) return true;
   const c = t.charCodeAt(i);
   return c === 59 || c === 63;
 }
 
-/**
- * A URI that `parseUri` reads without a problem; with `allowHeaders` false,
- * also without `?headers`. One pass over a URI with a user part (the
- * common case), two without one (the search for "@" reads the host too).
- */
+/** A URI that `parseUri` reads without a problem over all of `[start, end)`; with `allowHeaders` false, also without `?headers`. */
 export function uriOk(t: string, start: number, end: number, allowHeaders: boolean): boolean {
-  if (end <= start || !isAlpha(t.charCodeAt(start))) return false;
+  return uriEnd(t, start, end, allowHeaders, -1) === end;
+}
+
+/**
+ * Reads a URI from `start` up to the first `close` character (">" of a
+ * name-addr; -1 for none: the URI is all of `[start, end)`) and returns
+ * where it ends, or -1 when `parseUri` would find a problem in it. No URI
+ * part holds ">" or whitespace, so every run stops there. One pass over a
+ * URI with a user part (the common case), two without one (the search for
+ * "@" reads the host too).
+ */
+function uriEnd(t: string, start: number, end: number, allowHeaders: boolean, close: number): number {
+  if (end <= start || !isAlpha(t.charCodeAt(start))) return -1;
   let k = start + 1;
   while (k < end) {
     const c = t.charCodeAt(k);
     if (isAlnum(c) || c === 43 || c === 45 || c === 46) k++;
     else break;
   }
-  if (k >= end || t.charCodeAt(k) !== 58) return false;
+  if (k >= end || t.charCodeAt(k) !== 58) return -1;
   const rest = k + 1;
-  if (!isWord(t, start, k, 'sip') && !isWord(t, start, k, 'sips')) return uriChars(t, rest, end, URIC);
+  if (!isWord(t, start, k, 'sip') && !isWord(t, start, k, 'sips')) {
+    k = runEnd(t, rest, end, URIC);
+    return isUriEnd(t, k, end, close) ? k : -1;
+  }
 
-  const hostStart = afterUserinfo(t, rest, end);
-  if (hostStart === -1) return false;
+  const hostStart = afterUserinfo(t, rest, end, close);
+  if (hostStart === -1) return -1;
   // An IPv6 reference ("[") is left to the full scanner: it is no host name character.
   k = hostnameEnd(t, hostStart, end);
-  if (k === hostStart) return false;
+  if (k === hostStart) return -1;
   if (k < end && t.charCodeAt(k) === 58) {
-    // ":" port; a second colon (an unbracketed IPv6 address) stops the digits short of ";", "?" or the end.
+    // ":" port; a second colon (an unbracketed IPv6 address) stops the digits short of the port's end.
     const portEnd = skipDigits(t, k + 1, end);
-    if (!isNumberAtMost(t, k + 1, portEnd, 65535)) return false;
+    if (!isNumberAtMost(t, k + 1, portEnd, 65535)) return -1;
     k = portEnd;
   }
-  if (!isUriPartEnd(t, k, end)) return false;
+  if (!isUriPartEnd(t, k, end, close)) return -1;
   while (k < end && t.charCodeAt(k) === 59) {
     const nameStart = k + 1;
     const nameEnd = runEnd(t, nameStart, end, PARAM);
-    if (nameEnd === nameStart) return false;
+    if (nameEnd === nameStart) return -1;
     if (nameEnd < end && t.charCodeAt(nameEnd) === 61) {
       k = runEnd(t, nameEnd + 1, end, PARAM);
-      if (k === nameEnd + 1) return false;
+      if (k === nameEnd + 1) return -1;
     } else {
-      if (isValuedUriParam(t, nameStart, nameEnd)) return false;
+      if (isValuedUriParam(t, nameStart, nameEnd)) return -1;
       k = nameEnd;
     }
-    if (!isUriPartEnd(t, k, end)) return false;
+    if (!isUriPartEnd(t, k, end, close)) return -1;
   }
-  if (k < end) {
-    // k is at "?": URI headers, hname=hvalue joined by "&".
-    if (!allowHeaders) return false;
-    let i = k + 1;
-    for (;;) {
-      const hStart = i;
-      while (i < end && t.charCodeAt(i) !== 38) i++;
-      let eq = hStart;
-      while (eq < i && t.charCodeAt(eq) !== 61) eq++;
-      if (eq === hStart || eq === i || !uriChars(t, hStart, eq, HEADER) || !uriChars(t, eq + 1, i, HEADER)) return false;
-      if (i >= end) break;
-      i++;
-    }
+  if (isUriEnd(t, k, end, close)) return k;
+  // k is at "?": URI headers, hname=hvalue joined by "&".
+  if (!allowHeaders) return -1;
+  let i = k + 1;
+  for (;;) {
+    const hStart = i;
+    while (i < end && t.charCodeAt(i) !== 38 && t.charCodeAt(i) !== close) i++;
+    let eq = hStart;
+    while (eq < i && t.charCodeAt(eq) !== 61) eq++;
+    if (eq === hStart || eq === i || !uriChars(t, hStart, eq, HEADER) || !uriChars(t, eq + 1, i, HEADER)) return -1;
+    if (isUriEnd(t, i, end, close)) return i;
+    i++;
   }
-  return true;
 }
 
 /** How a parameter list is judged: which names need a value, and what their values must be. */
@@ -327,12 +345,9 @@ function addressEnd(t: string, i: number, end: number, flags: number): number {
     }
   }
   if (lt !== -1) {
-    let gt = lt + 1;
-    while (gt < end && t.charCodeAt(gt) !== 62) {
-      if (isWsp(t.charCodeAt(gt))) return -1;
-      gt++;
-    }
-    if (gt >= end || !uriOk(t, lt + 1, gt, true)) return -1;
+    // The URI runs to the first ">" (without whitespace: the URI reader stops at both).
+    const gt = uriEnd(t, lt + 1, end, true, 62);
+    if (gt === -1 || gt >= end) return -1;
     return paramsEnd(t, gt + 1, end, mode);
   }
   // addr-spec: the URI runs to whitespace (or "," in a list); parameters after ";" are the header's.
@@ -350,9 +365,9 @@ function addressEnd(t: string, i: number, end: number, flags: number): number {
     }
     e++;
   }
-  const uriEnd = semi === -1 ? e : semi;
-  if (!uriOk(t, i, uriEnd, true)) return -1;
-  return paramsEnd(t, uriEnd, end, mode);
+  const specEnd = semi === -1 ? e : semi;
+  if (!uriOk(t, i, specEnd, true)) return -1;
+  return paramsEnd(t, specEnd, end, mode);
 }
 
 /**
