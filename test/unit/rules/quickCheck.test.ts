@@ -19,7 +19,7 @@ import { MESSAGE_RULES } from '../../../server/src/sip/rules/index';
 import type { RuleContext } from '../../../server/src/sip/rules/types';
 import { isQuicklyClean } from '../../../server/src/sip/rules/quick/cleanMessage';
 import { REPO_ROOT, corpusFiles, prng, readText } from '../helpers';
-import { INVITE, message, request, response, sdpInvite } from './ruleHelpers';
+import { INVITE, message, replaceLine, request, response, sdpInvite } from './ruleHelpers';
 
 /** What the message rules themselves report for a message (the engine's full path). */
 function ruleReports(model: TraceModel, m: SipMessage): Problem[] {
@@ -93,6 +93,67 @@ test('ordinary requests and responses take the quick check', () => {
     assert.equal(model.messages.length, 1, name);
     assert.deepEqual(ruleReports(model, model.messages[0]), [], `${name}: the rules find nothing`);
     assert.ok(isQuicklyClean(model.text, model.messages[0]), `${name}: takes the quick check`);
+  }
+});
+
+/**
+ * URIs and Via hosts where the scanners' runs end: escapes next to the
+ * character that ends a part, an "@" after ";" (the first "@" ends the
+ * userinfo), ports with a second colon, hosts with characters host names
+ * may not hold. Each goes into the Request-URI, a Contact and a Via; the
+ * quick check may take it only when the rules find nothing.
+ */
+const EDGE_URIS = [
+  'sip:%61lice@example.com', 'sip:user;par=u%40example.net@example.com', 'sip:alice:pw%41@example.com:5060;transport=tcp',
+  'sip:example.com;lr;x=%41', 'sip:192.0.2.1:65535;maddr=192.0.2.2', 'sips:example.com;a=b;c',
+  'sip:alice@exa%41mple.com', 'sip:alice@example.com%41', 'sip:a%4@example.com', 'sip:a%@example.com', 'sip:a%4', 'sip:a%41',
+  'sip:@example.com', 'sip::pw@example.com', 'sip:a:b:c@example.com', 'sip:a@b@example.com', 'sip:a:p;w@example.com',
+  'sip:example.com;=x', 'sip:example.com;x=', 'sip:example.com;transport', 'sip:example.com;a=b=c', 'sip:example.com;a%4',
+  'sip:example.com;a=%4', 'sip:example.com;x;', 'sip:example.com;', 'sip:a@example.com:', 'sip:a@example.com:x',
+  'sip:a@example.com:65536', 'sip:a@example.com:50:60', 'sip:a@example.com:5060x', 'sip:a@[::1]', 'sip:a@ex[ample.com',
+  'sip:a@ex@mple.com', 'sip:a@ex/ample.com', 'sip:a@', 'sip:a@;lr', 'sip:a@example.com;lr?', 'sip:a@example.com?x=y',
+];
+/** Name-addr values where the URI reader, not a search for ">", finds the URI's end. */
+const EDGE_NAME_ADDRS = [
+  '<sip:a@example.com>', '<sip:a@example.com >', '< sip:a@example.com>', '<sip:a@exam ple.com>', '<sip:a@example.com',
+  '<sip:a@example.com?subject=x>', '<sip:a@example.com?subject=x&y>', '<sip:a@example.com?x=y>z>', '<sip:a@example.com?x=y >',
+  '<sip:a@example.com;lr>@x', '<sip:a@example.com;x=>', '<sip:a@example.com:>', '<sip:a@example.com:5060>>', '<sip:a>@example.com>',
+  '<sip:a%4>', '<sip:a%41>', '<tel:+15551234567>', '<tel:+1 555>', '<tel:+1555>;x', '<>', '"A" <sip:a@example.com>;tag=1',
+];
+const EDGE_VIA_HOSTS = [
+  'pc33.example.com', 'pc33.example.com:5060', 'pc33.example.com :5060', 'pc33.example.com: 5060', 'pc33.example.com%41',
+  'pc33%41.example.com:5060', 'pc33.example.com:50x', 'pc33.example.com:5060:1', 'pc33@example.com', 'pc33[.example.com',
+  '[::1]:5060', 'pc33.example.com:', 'pc33.example.com ;rport',
+];
+
+test('URIs, name-addrs and Via hosts on the edges of the scanners: taken only when the rules agree, ordinary ones taken', () => {
+  const taken = new Set<string>();
+  for (const uri of EDGE_URIS) {
+    const texts = [
+      message(request('OPTIONS', [], uri)),
+      message(request('OPTIONS', [`Contact: <${uri}>`])),
+      message(request('OPTIONS', [`Route: <${uri}>`])),
+    ];
+    for (const text of texts) if (holdsOn(text, uri).quick === 1) taken.add(uri);
+  }
+  for (const value of EDGE_NAME_ADDRS) {
+    for (const line of [`Contact: ${value}`, `Route: ${value}, <sip:p.example.com;lr>`]) {
+      if (holdsOn(message(request('OPTIONS', [line])), value).quick === 1) taken.add(value);
+    }
+  }
+  for (const host of EDGE_VIA_HOSTS) {
+    const text = message(replaceLine(request('OPTIONS'), 'Via:', `Via: SIP/2.0/UDP ${host};branch=z9hG4bKnashds8`));
+    if (holdsOn(text, host).quick === 1) taken.add(host);
+  }
+  for (const ordinary of ['sip:%61lice@example.com', 'sip:user;par=u%40example.net@example.com', 'sip:example.com;lr;x=%41',
+    'sip:192.0.2.1:65535;maddr=192.0.2.2', 'pc33.example.com:5060', 'pc33.example.com :5060', '<sip:a@example.com>',
+    '"A" <sip:a@example.com>;tag=1', '<tel:+15551234567>']) {
+    assert.ok(taken.has(ordinary), `${ordinary} takes the quick check`);
+  }
+  for (const wrong of ['sip:alice@exa%41mple.com', 'sip:a%4@example.com', 'sip:a@b@example.com', 'sip:a@example.com:50:60',
+    'sip:example.com;transport', 'pc33.example.com%41', 'pc33@example.com', '<sip:a@example.com >', '<sip:a@example.com',
+    '<sip:a>@example.com>']) {
+    assert.ok(!taken.has(wrong), `${wrong} does not take the quick check`);
   }
 });
 

@@ -159,10 +159,21 @@ export function sameKeys(a: MessageKeys, b: MessageKeys): boolean {
     a.fromTag === b.fromTag && a.toTag === b.toTag && a.rseq === b.rseq;
 }
 
+/**
+ * The first `code` in `s[from, end)`, else `end`. The searches here stay in
+ * their header value: an `indexOf` on the document runs on to the next such
+ * character anywhere after it, which in a trace without one reads the rest
+ * of the document for every message.
+ */
+function indexIn(s: string, code: number, from: number, end: number): number {
+  let i = from;
+  while (i < end && s.charCodeAt(i) !== code) i++;
+  return i;
+}
+
 /** Where the first Via value of a possibly comma-separated list in `s[start, end)` ends. */
 function firstViaEnd(s: string, start: number, end: number): number {
-  const comma = s.indexOf(',', start);
-  return comma === -1 || comma > end ? end : comma;
+  return indexIn(s, 44 /* , */, start, end);
 }
 
 /**
@@ -180,8 +191,8 @@ export function afterAddress(value: string, start = 0, end = value.length): numb
       else if (c === 34) inQuotes = false;
     } else if (c === 34) inQuotes = true;
     else if (c === 60 /* < */) {
-      const close = value.indexOf('>', i);
-      return close === -1 || close >= end ? end : close + 1;
+      const close = indexIn(value, 62 /* > */, i, end);
+      return close === end ? end : close + 1;
     } else if (c === 59 /* ; */) {
       // addr-spec form: parameters after the URI belong to the header (RFC 3261 section 20.10).
       return i;
@@ -201,10 +212,9 @@ function isBlankChar(c: number): boolean {
  * copied: this runs for several headers of every message.
  */
 export function paramOf(s: string, start: number, end: number, name: string): string | null {
-  let i = s.indexOf(';', start);
-  while (i !== -1 && i < end) {
-    let next = s.indexOf(';', i + 1);
-    if (next === -1 || next > end) next = end;
+  let i = indexIn(s, 59 /* ; */, start, end);
+  while (i < end) {
+    const next = indexIn(s, 59, i + 1, end);
     let a = i + 1;
     while (a < next && isBlankChar(s.charCodeAt(a))) a++;
     let matches = a + name.length <= next;
@@ -229,7 +239,7 @@ export function paramOf(s: string, start: number, end: number, name: string): st
         return s.slice(v, w);
       }
     }
-    i = next === end ? -1 : next;
+    i = next;
   }
   return null;
 }

@@ -16,35 +16,65 @@ import { HEADER, PARAM, PASSWORD, URIC, URI_CHARS, USER } from '../../syntax/uri
 import { MAGIC_COOKIE } from '../headerValueRules';
 import { MAX_DELTA_SECONDS } from '../../syntax/numbers';
 import { ADDRESS_CONTACT, ADDRESS_LIST, ADDRESS_NAME_ADDR_ONLY, ADDRESS_STAR } from './headerTable';
-import { isAlnum, isAlpha, isDigit, isNumberAtMost, isToken, isWord, isWsp, skipToken, skipWsp } from './text';
+import { isAlnum, isAlpha, isDigit, isNumberAtMost, isToken, isWord, isWsp, skipDigits, skipToken, skipWsp } from './text';
 
 function isHex(c: number): boolean {
   return c < 128 && (CHAR_CLASS[c] & HEX) !== 0;
 }
 
-/** Characters of the URI class `cls`, or `%XX` escapes, over `[start, end)`. */
-function uriChars(t: string, start: number, end: number, cls: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 128 && (URI_CHARS[c] & cls) !== 0) continue;
-    if (c === 37 && i + 2 < end && isHex(t.charCodeAt(i + 1)) && isHex(t.charCodeAt(i + 2))) {
-      i += 2;
-      continue;
-    }
-    return false;
-  }
-  return true;
+/** Characters `checkHostname` allows in a host name: letters, digits, "-", "." and "_". */
+function isHostnameChar(c: number): boolean {
+  return isAlnum(c) || c === 45 || c === 46 || c === 95;
 }
 
-/** First offset in `[start, end)` holding `a` or `b`, else `end`. */
-function findEither(t: string, start: number, end: number, a: number, b: number): number {
-  let i = start;
+/**
+ * The URI classes of `URI_CHARS` plus a bit for host names, in one table:
+ * the scanners below classify each character once, with one lookup.
+ */
+const HOSTNAME = 32;
+if (((USER | PASSWORD | PARAM | HEADER | URIC) & HOSTNAME) !== 0) throw new Error('quick/structured: HOSTNAME collides with a URI class');
+const CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) CLASSES[c] = URI_CHARS[c] | (isHostnameChar(c) ? HOSTNAME : 0);
+
+/**
+ * Where the run of class `cls` characters and `%XX` escapes that starts at
+ * `i` ends (at most `end`). Each URI part is read as one run, which must
+ * stop at the character that ends the part: an escape never hides that
+ * character, since hexadecimal digits are none of ":", "@", ";", "=", "?".
+ */
+function runEnd(t: string, i: number, end: number, cls: number): number {
   while (i < end) {
     const c = t.charCodeAt(i);
-    if (c === a || c === b) break;
-    i++;
+    if (c < 128 && (CLASSES[c] & cls) !== 0) i++;
+    else if (c === 37 && i + 2 < end && isHex(t.charCodeAt(i + 1)) && isHex(t.charCodeAt(i + 2))) i += 3;
+    else break;
   }
   return i;
+}
+
+/** Where the host name that starts at `i` ends (at most `end`): host names have no escapes. */
+function hostnameEnd(t: string, i: number, end: number): number {
+  while (i < end) {
+    const c = t.charCodeAt(i);
+    if (c < 128 && (CLASSES[c] & HOSTNAME) !== 0) i++;
+    else break;
+  }
+  return i;
+}
+
+/** Characters of the URI class `cls`, or `%XX` escapes, over `[start, end)`. */
+function uriChars(t: string, start: number, end: number, cls: number): boolean {
+  return runEnd(t, start, end, cls) === end;
+}
+
+/** Whether `[start, end)` holds an "@" before the first `close` (-1: none). */
+function hasAt(t: string, start: number, end: number, close: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 64) return true;
+    if (c === close) return false;
+  }
+  return false;
 }
 
 /** URI parameters that need "=value" (`URI_VALUED` in syntax/uri.ts). */
@@ -53,83 +83,99 @@ function isValuedUriParam(t: string, start: number, end: number): boolean {
     isWord(t, start, end, 'ttl') || isWord(t, start, end, 'maddr');
 }
 
-/** A URI that `parseUri` reads without a problem; with `allowHeaders` false, also without `?headers`. */
+/**
+ * Where the host of a SIP URI starts (`rest` is just after "sip:"): after
+ * the first "@" when the user and password before it are valid, `rest`
+ * when there is no "@", -1 when there is one but the userinfo is not valid
+ * (`parseUri` also ends the userinfo at the first "@").
+ */
+function afterUserinfo(t: string, rest: number, end: number, close: number): number {
+  const userEnd = runEnd(t, rest, end, USER);
+  let i = userEnd;
+  if (i < end && t.charCodeAt(i) === 58) i = runEnd(t, i + 1, end, PASSWORD);
+  if (i < end && t.charCodeAt(i) === 64) return userEnd === rest ? -1 : i + 1;
+  // The runs stop before any "@": one further on follows a character the user or password may not hold.
+  return hasAt(t, i, end, close) ? -1 : rest;
+}
+
+/** Whether a URI ends at `i`: at the end of the range or at its `close` character. */
+function isUriEnd(t: string, i: number, end: number, close: number): boolean {
+  return i >= end || t.charCodeAt(i) === close;
+}
+
+/** A host, port or URI parameter that ends at `i` is followed by ";", "?" or the end of the URI. */
+function isUriPartEnd(t: string, i: number, end: number, close: number): boolean {
+  if (isUriEnd(t, i, end, close)) return true;
+  const c = t.charCodeAt(i);
+  return c === 59 || c === 63;
+}
+
+/** A URI that `parseUri` reads without a problem over all of `[start, end)`; with `allowHeaders` false, also without `?headers`. */
 export function uriOk(t: string, start: number, end: number, allowHeaders: boolean): boolean {
-  if (end <= start || !isAlpha(t.charCodeAt(start))) return false;
+  return uriEnd(t, start, end, allowHeaders, -1) === end;
+}
+
+/**
+ * Reads a URI from `start` up to the first `close` character (">" of a
+ * name-addr; -1 for none: the URI is all of `[start, end)`) and returns
+ * where it ends, or -1 when `parseUri` would find a problem in it. No URI
+ * part holds ">" or whitespace, so every run stops there. One pass over a
+ * URI with a user part (the common case), two without one (the search for
+ * "@" reads the host too).
+ */
+function uriEnd(t: string, start: number, end: number, allowHeaders: boolean, close: number): number {
+  if (end <= start || !isAlpha(t.charCodeAt(start))) return -1;
   let k = start + 1;
   while (k < end) {
     const c = t.charCodeAt(k);
     if (isAlnum(c) || c === 43 || c === 45 || c === 46) k++;
     else break;
   }
-  if (k >= end || t.charCodeAt(k) !== 58) return false;
+  if (k >= end || t.charCodeAt(k) !== 58) return -1;
   const rest = k + 1;
-  if (!isWord(t, start, k, 'sip') && !isWord(t, start, k, 'sips')) return uriChars(t, rest, end, URIC);
+  if (!isWord(t, start, k, 'sip') && !isWord(t, start, k, 'sips')) {
+    k = runEnd(t, rest, end, URIC);
+    return isUriEnd(t, k, end, close) ? k : -1;
+  }
 
-  let at = rest;
-  while (at < end && t.charCodeAt(at) !== 64) at++;
-  let hostStart = rest;
-  if (at < end) {
-    let colon = rest;
-    while (colon < at && t.charCodeAt(colon) !== 58) colon++;
-    if (colon === rest || !uriChars(t, rest, colon, USER)) return false;
-    if (colon < at && !uriChars(t, colon + 1, at, PASSWORD)) return false;
-    hostStart = at + 1;
+  const hostStart = afterUserinfo(t, rest, end, close);
+  if (hostStart === -1) return -1;
+  // An IPv6 reference ("[") is left to the full scanner: it is no host name character.
+  k = hostnameEnd(t, hostStart, end);
+  if (k === hostStart) return -1;
+  if (k < end && t.charCodeAt(k) === 58) {
+    // ":" port; a second colon (an unbracketed IPv6 address) stops the digits short of the port's end.
+    const portEnd = skipDigits(t, k + 1, end);
+    if (!isNumberAtMost(t, k + 1, portEnd, 65535)) return -1;
+    k = portEnd;
   }
-  // An IPv6 reference is left to the full scanner.
-  if (hostStart < end && t.charCodeAt(hostStart) === 91) return false;
-  const regionEnd = findEither(t, hostStart, end, 59, 63);
-  k = hostStart;
-  while (k < regionEnd && t.charCodeAt(k) !== 58) k++;
-  if (!hostnameOk(t, hostStart, k)) return false;
-  if (k < regionEnd) {
-    // ":" port; a second colon would be an unbracketed IPv6 address.
-    if (!isNumberAtMost(t, k + 1, regionEnd, 65535)) return false;
-    k = regionEnd;
-  }
+  if (!isUriPartEnd(t, k, end, close)) return -1;
   while (k < end && t.charCodeAt(k) === 59) {
     const nameStart = k + 1;
-    let i = nameStart;
-    while (i < end) {
-      const c = t.charCodeAt(i);
-      if (c === 61 || c === 59 || c === 63) break;
-      i++;
-    }
-    if (i === nameStart || !uriChars(t, nameStart, i, PARAM)) return false;
-    if (i < end && t.charCodeAt(i) === 61) {
-      const valueEnd = findEither(t, i + 1, end, 59, 63);
-      if (valueEnd === i + 1 || !uriChars(t, i + 1, valueEnd, PARAM)) return false;
-      k = valueEnd;
+    const nameEnd = runEnd(t, nameStart, end, PARAM);
+    if (nameEnd === nameStart) return -1;
+    if (nameEnd < end && t.charCodeAt(nameEnd) === 61) {
+      k = runEnd(t, nameEnd + 1, end, PARAM);
+      if (k === nameEnd + 1) return -1;
     } else {
-      if (isValuedUriParam(t, nameStart, i)) return false;
-      k = i;
+      if (isValuedUriParam(t, nameStart, nameEnd)) return -1;
+      k = nameEnd;
     }
+    if (!isUriPartEnd(t, k, end, close)) return -1;
   }
-  if (k < end) {
-    // k is at "?": URI headers, hname=hvalue joined by "&".
-    if (!allowHeaders) return false;
-    let i = k + 1;
-    for (;;) {
-      const hStart = i;
-      while (i < end && t.charCodeAt(i) !== 38) i++;
-      let eq = hStart;
-      while (eq < i && t.charCodeAt(eq) !== 61) eq++;
-      if (eq === hStart || eq === i || !uriChars(t, hStart, eq, HEADER) || !uriChars(t, eq + 1, i, HEADER)) return false;
-      if (i >= end) break;
-      i++;
-    }
+  if (isUriEnd(t, k, end, close)) return k;
+  // k is at "?": URI headers, hname=hvalue joined by "&".
+  if (!allowHeaders) return -1;
+  let i = k + 1;
+  for (;;) {
+    const hStart = i;
+    while (i < end && t.charCodeAt(i) !== 38 && t.charCodeAt(i) !== close) i++;
+    let eq = hStart;
+    while (eq < i && t.charCodeAt(eq) !== 61) eq++;
+    if (eq === hStart || eq === i || !uriChars(t, hStart, eq, HEADER) || !uriChars(t, eq + 1, i, HEADER)) return -1;
+    if (isUriEnd(t, i, end, close)) return i;
+    i++;
   }
-  return true;
-}
-
-/** Letters, digits, "-", "." and "_" (as `checkHostname` allows), at least one. */
-function hostnameOk(t: string, start: number, end: number): boolean {
-  if (end <= start) return false;
-  for (let i = start; i < end; i++) {
-    const c = t.charCodeAt(i);
-    if (!isAlnum(c) && c !== 45 && c !== 46 && c !== 95) return false;
-  }
-  return true;
 }
 
 /** How a parameter list is judged: which names need a value, and what their values must be. */
@@ -299,12 +345,9 @@ function addressEnd(t: string, i: number, end: number, flags: number): number {
     }
   }
   if (lt !== -1) {
-    let gt = lt + 1;
-    while (gt < end && t.charCodeAt(gt) !== 62) {
-      if (isWsp(t.charCodeAt(gt))) return -1;
-      gt++;
-    }
-    if (gt >= end || !uriOk(t, lt + 1, gt, true)) return -1;
+    // The URI runs to the first ">" (without whitespace: the URI reader stops at both).
+    const gt = uriEnd(t, lt + 1, end, true, 62);
+    if (gt === -1 || gt >= end) return -1;
     return paramsEnd(t, gt + 1, end, mode);
   }
   // addr-spec: the URI runs to whitespace (or "," in a list); parameters after ";" are the header's.
@@ -322,9 +365,9 @@ function addressEnd(t: string, i: number, end: number, flags: number): number {
     }
     e++;
   }
-  const uriEnd = semi === -1 ? e : semi;
-  if (!uriOk(t, i, uriEnd, true)) return -1;
-  return paramsEnd(t, uriEnd, end, mode);
+  const specEnd = semi === -1 ? e : semi;
+  if (!uriOk(t, i, specEnd, true)) return -1;
+  return paramsEnd(t, specEnd, end, mode);
 }
 
 /**
@@ -373,16 +416,14 @@ function viaParmEnd(t: string, i: number, end: number): number {
   if (transportEnd === transportStart) return -1;
   // LWS, then sent-by = host [ ":" port ].
   const hostStart = skipWsp(t, transportEnd, end);
-  if (hostStart === transportEnd || hostStart >= end || t.charCodeAt(hostStart) === 91) return -1;
-  let regionEnd = hostStart;
-  while (regionEnd < end) {
-    const c = t.charCodeAt(regionEnd);
-    if (isWsp(c) || c === 59 || c === 44) break;
-    regionEnd++;
+  if (hostStart === transportEnd || hostStart >= end) return -1;
+  // The host name runs to ":" port, whitespace, ";", "," or the end; "[" (IPv6) is left to the full rules.
+  const hostEnd = hostnameEnd(t, hostStart, end);
+  if (hostEnd === hostStart) return -1;
+  if (hostEnd < end) {
+    const c = t.charCodeAt(hostEnd);
+    if (!isWsp(c) && c !== 59 && c !== 44 && c !== 58) return -1;
   }
-  let hostEnd = hostStart;
-  while (hostEnd < regionEnd && t.charCodeAt(hostEnd) !== 58) hostEnd++;
-  if (!hostnameOk(t, hostStart, hostEnd)) return -1;
   let after = hostEnd;
   const colon = skipWsp(t, hostEnd, end);
   if (colon < end && t.charCodeAt(colon) === 58) {
