@@ -69,12 +69,16 @@ export function isIPv6(s: string, start: number, end: number): boolean {
   return compressed ? groups <= 7 : groups === 8;
 }
 
-/** Checks a hostname's characters (letters, digits, `-`, `.`; `_` tolerated as real DNS names use it). */
+/** A character of a hostname: letters, digits, `-`, `.`; `_` tolerated as real DNS names use it. */
+export function isHostnameChar(c: number): boolean {
+  return isAlnum(c) || c === 45 || c === 46 || c === 95;
+}
+
+/** Checks a hostname's characters (`isHostnameChar`). */
 export function checkHostname(s: string, start: number, end: number, what: string): SyntaxProblem | null {
   if (end <= start) return problem('host-invalid', start, start, `${what} has no host`);
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (isAlnum(c) || c === 45 || c === 46 || c === 95) continue;
+    if (isHostnameChar(s.charCodeAt(i))) continue;
     return problem('host-invalid', i, i + 1,
       `Character "${s[i]}" is not allowed in the host "${excerpt(s, start, end)}" of ${what}; a host is a domain name, an IPv4 address or an IPv6 reference in brackets`);
   }

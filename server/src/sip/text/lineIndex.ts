@@ -30,7 +30,7 @@ export class LineIndex {
    * edited document's pieces (`PieceText`) serve as well as a string.
    */
   constructor(private readonly text: TextSource, starts?: Uint32Array) {
-    this.starts = starts ?? computeLineStarts(typeof text === 'string' ? text : text.toString());
+    this.starts = starts ?? computeLineStarts(text.toString());
     this.lineCount = this.starts.length;
   }
 

@@ -66,7 +66,7 @@ export class PieceText implements TextSource {
     const add = (source: string, offset: number, size: number) => {
       if (size <= 0) return;
       const last = sources.length - 1;
-      // Merge two short neighbours into one small string (a few hundred characters at most).
+      // Merge two short neighbours into one small string (under 2 * MERGE_BELOW characters).
       if (last >= 0 && size < MERGE_BELOW && at - starts[last] < MERGE_BELOW) {
         sources[last] = sources[last].slice(offsets[last], offsets[last] + (at - starts[last])) + source.slice(offset, offset + size);
         offsets[last] = 0;

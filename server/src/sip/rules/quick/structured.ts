@@ -10,7 +10,7 @@
  * builds nothing: offsets in, a position or -1 out.
  */
 import { HEX, CHAR_CLASS } from '../../framing/lineScan';
-import { isIPv4 } from '../../syntax/host';
+import { isHostnameChar, isIPv4 } from '../../syntax/host';
 import { scanQuoted } from '../../syntax/quoted';
 import { HEADER, PARAM, PASSWORD, URIC, URI_CHARS, USER } from '../../syntax/uri';
 import { MAGIC_COOKIE } from '../headerValueRules';
@@ -20,11 +20,6 @@ import { isAlnum, isAlpha, isDigit, isNumberAtMost, isToken, isWord, isWsp, skip
 
 function isHex(c: number): boolean {
   return c < 128 && (CHAR_CLASS[c] & HEX) !== 0;
-}
-
-/** Characters `checkHostname` allows in a host name: letters, digits, "-", "." and "_". */
-function isHostnameChar(c: number): boolean {
-  return isAlnum(c) || c === 45 || c === 46 || c === 95;
 }
 
 /**
