@@ -7,6 +7,7 @@ import { ModelCache } from '../../../server/src/modelCache';
 import { parseTrace } from '../../../server/src/sip/parse';
 import { DEFAULT_VALIDATION_SETTINGS, validate } from '../../../server/src/sip/rules/engine';
 import { PieceText } from '../../../server/src/sip/text/pieceText';
+import { hoverAt } from '../../../server/src/sip/hover/hover';
 import { REPO_ROOT, readText } from '../helpers';
 
 const CALLS = readText(path.join(REPO_ROOT, 'test', 'fixtures', 'calls.sip'));
@@ -86,6 +87,31 @@ test('a keystroke far into a trace is re-parsed and validated without building t
   const expected = validate(full, DEFAULT_VALIDATION_SETTINGS, { traceRules: false }).map((d) => ({ code: d.code, range: full.lineIndex.rangeOf(d.start, d.end) }));
   assert.ok(expected.some((d) => d.code === 'header-missing-colon'), 'the broken header is reported');
   assert.deepEqual(diagnostics, expected);
+});
+
+test('hovers after a keystroke read the messages, never the whole text, and say what a full parse says', () => {
+  const cache = new ModelCache();
+  const doc = SipDocument.create('file:///h.sip', 'sip', 1, TEXT);
+  const before = cache.get(doc, 'auto');
+  // A header typed in the middle of the trace moves every message after it.
+  const { next, change } = edited(doc, TEXT.indexOf('\r\nCSeq:', Math.floor(TEXT.length / 2)) + 2, 'X-Note: typed\r\n');
+  cache.noteChanges(doc, [change]);
+  const offsets = Array.from({ length: Math.floor((TEXT.length + change.text.length) / 5) }, (_, i) => i * 5);
+  const wholeBuilt = countCalls(PieceText.prototype, 'toString');
+  let hovers;
+  try {
+    const after = cache.get(next, 'auto');
+    assert.equal(after.messages[0], before.messages[0], 'the edit was parsed incrementally');
+    hovers = offsets.map((offset) => hoverAt(after, offset));
+  } finally {
+    wholeBuilt.restore();
+  }
+  assert.equal(wholeBuilt.calls, 0, 'the whole text was never built');
+  const full = parseTrace(next.getText());
+  assert.deepEqual(hovers, offsets.map((offset) => hoverAt(full, offset)));
+  const kinds = new Set(hovers.filter((h) => h !== null).map((h) => h!.markdown.split('\n')[0].slice(0, 12)));
+  assert.ok(kinds.size > 20, `hovers of ${kinds.size} kinds`);
+  assert.ok(hovers.some((h) => h !== null && h.markdown.includes('**In this trace:**')), 'hovers that read other messages');
 });
 
 function countCalls<T extends object>(target: T, name: keyof T & string): { calls: number; restore(): void } {

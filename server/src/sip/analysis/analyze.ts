@@ -315,13 +315,15 @@ function isSuccess(m: SipMessage): boolean {
 }
 
 function summarizeCall(model: TraceModel, keys: readonly MessageKeys[], transactions: readonly Transaction[], call: Call): void {
-  const { messages, text } = model;
+  const { messages } = model;
+  // Each message read in its parse's own text (as the rules do): after an edit the model's exists only in pieces.
+  const sdpOf = (i: number) => sdpSummary(parsedText(messages[i]), parsedBase(messages[i]));
   const first = call.messages[0];
   const firstRequest = call.messages.find((i) => messages[i].kind === 'request');
   call.method = firstRequest !== undefined ? messages[firstRequest].startLine.method : keys[first].cseqMethod;
   const origin = firstRequest ?? first;
-  call.caller = shortAor(addressUriOf(text, messages[origin], 'from'));
-  call.callee = shortAor(addressUriOf(text, messages[origin], 'to'));
+  call.caller = shortAor(addressUriOf(parsedText(messages[origin]), parsedBase(messages[origin]), 'from'));
+  call.callee = shortAor(addressUriOf(parsedText(messages[origin]), parsedBase(messages[origin]), 'to'));
 
   const addresses = new Set<string>();
   const dialogs = new Set<string>();
@@ -379,10 +381,10 @@ function summarizeCall(model: TraceModel, keys: readonly MessageKeys[], transact
     if (outcomeTransaction && outcomeTransaction.request !== -1) {
       const invite = outcomeTransaction.request;
       const final = outcomeTransaction.finalResponse;
-      call.offer = sdpSummary(text, messages[invite]);
-      const answerFrom = outcomeTransaction.responses.find((r) => sdpSummary(text, messages[r]) !== null && r !== invite);
-      if (answerFrom !== undefined) call.answerMedia = sdpSummary(text, messages[answerFrom]);
-      if (call.offer === null && final !== -1) call.offer = sdpSummary(text, messages[final]);
+      call.offer = sdpOf(invite);
+      const answerFrom = outcomeTransaction.responses.find((r) => sdpOf(r) !== null && r !== invite);
+      if (answerFrom !== undefined) call.answerMedia = sdpOf(answerFrom);
+      if (call.offer === null && final !== -1) call.offer = sdpOf(final);
     }
   }
 }

@@ -7,6 +7,7 @@
 import type { SipHeader, SipMessage, TraceModel } from '../model';
 import type { TraceAnalysis } from '../analysis/analyze';
 import { locate } from '../hover/locate';
+import { MessageText } from '../hover/messageText';
 
 export interface Span {
   readonly start: number;
@@ -35,7 +36,7 @@ export function definitionAt(model: TraceModel, analysis: TraceAnalysis, offset:
     return null;
   }
   if (target.kind === 'header-value' && (target.header.key === 'replaces' || target.header.key === 'refer-to')) {
-    const callId = referencedCallId(model.text.slice(target.header.valueStart, target.header.valueEnd), target.header.key);
+    const callId = referencedCallId(new MessageText(target.message).slice(target.header.valueStart, target.header.valueEnd), target.header.key);
     const call = analysis.calls.find((c) => c.callId === callId);
     if (call) return startLineOf(messages[call.messages[0]]);
   }

@@ -5,6 +5,7 @@
  */
 import { LINE_STRIDE, type SipHeader, type SipMessage, type TraceModel } from '../model';
 import { isSpace } from '../framing/lineScan';
+import { MessageText, type TextReader } from './messageText';
 
 interface Located {
   readonly message: SipMessage;
@@ -62,7 +63,7 @@ export function locate(model: TraceModel, offset: number): HoverTarget | null {
   const index = messageIndexAt(model, offset);
   if (index === -1) return null;
   const message = model.messages[index];
-  const text = model.text;
+  const text = new MessageText(message);
   const sl = message.startLine;
   const within = (s: number, e: number) => s >= 0 && e > s && offset >= s && offset < e;
   // Let the cursor sit just after a token too (VS Code asks for the position after the last character).
@@ -103,7 +104,7 @@ export function locate(model: TraceModel, offset: number): HoverTarget | null {
   return null;
 }
 
-function locateInValue(text: string, message: SipMessage, header: SipHeader, offset: number): HoverTarget | null {
+function locateInValue(text: TextReader, message: SipMessage, header: SipHeader, offset: number): HoverTarget | null {
   const [ws, we] = wordAround(text, offset, header.valueStart, header.valueEnd);
   if (we <= ws) return null;
   // Is the word part of `;name=value`? Walk back to the nearest `;` on this side of any `,` `<` `>`.
@@ -144,7 +145,7 @@ function isParamEnd(c: number): boolean {
 }
 
 /** Extent of the "word" at `offset`: characters other than whitespace and SIP delimiters. */
-function wordAround(text: string, offset: number, min: number, max: number): [number, number] {
+function wordAround(text: TextReader, offset: number, min: number, max: number): [number, number] {
   const isWordChar = (c: number) =>
     !(c === 32 || c === 9 || c === 59 || c === 44 || c === 60 || c === 62 || c === 61 || c === 34 || c === 58 || c === 63 || c === 38 || c === 13 || c === 10);
   let s = Math.min(offset, max);
@@ -161,12 +162,12 @@ function wordAround(text: string, offset: number, min: number, max: number): [nu
   return [s, e];
 }
 
-function skipSpaces(text: string, at: number, end: number): number {
+function skipSpaces(text: TextReader, at: number, end: number): number {
   while (at < end && isSpace(text.charCodeAt(at))) at++;
   return at;
 }
 
-function trimEnd(text: string, start: number, end: number): number {
+function trimEnd(text: TextReader, start: number, end: number): number {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return end;
 }

@@ -2,7 +2,9 @@
  * Markdown for a hover target: knowledge from the tables (`knowledge/`),
  * with what this trace says about the message placed after the summary line.
  */
-import { LINE_STRIDE, type SipMessage, type TraceModel } from '../model';
+import { LINE_STRIDE, type SipHeader, type SipMessage, type TraceModel } from '../model';
+import { parsedBase, parsedText } from '../parser/messageParser';
+import { MessageText, type TextReader } from './messageText';
 import type { HoverTarget } from './locate';
 import { analysisOf, delayMs, formatDuration } from '../analysis/analyze';
 import type { MessageFacts } from '../knowledge/headers';
@@ -22,15 +24,15 @@ export interface Rendered {
 
 export function renderTarget(model: TraceModel, target: HoverTarget): Rendered | null {
   if (target.kind === 'body-line') {
-    return target.message.contentType === 'application/sdp' ? renderSdp(model, target) : null;
+    return target.message.contentType === 'application/sdp' ? renderSdp(target) : null;
   }
   const markdown = renderMarkdown(model, target);
   return markdown === null ? null : { markdown };
 }
 
 function renderMarkdown(model: TraceModel, target: Exclude<HoverTarget, { kind: 'body-line' }>): string | null {
-  const text = model.text;
   const m = target.message;
+  const text = new MessageText(m);
   switch (target.kind) {
     case 'status':
     case 'reason': {
@@ -48,19 +50,19 @@ function renderMarkdown(model: TraceModel, target: Exclude<HoverTarget, { kind: 
     case 'header-name':
       return renderHeader(text.slice(target.start, target.end), { message: factsOf(model, m) });
     case 'header-value':
-      return renderValue(model, target);
+      return renderValue(target);
   }
 }
 
-function renderValue(model: TraceModel, target: Extract<HoverTarget, { kind: 'header-value' }>): string | null {
-  const text = model.text;
+function renderValue(target: Extract<HoverTarget, { kind: 'header-value' }>): string | null {
   const { header, message } = target;
+  const text = new MessageText(message);
   if (target.param !== null) {
     const before = text.slice(header.valueStart, target.start);
     const inUri = before.lastIndexOf('<') > before.lastIndexOf('>');
     const rendered = renderParameter(header.key, target.param, target.paramValue ?? undefined, {
       inUri,
-      headerValue: headerValue(text, message, header),
+      headerValue: valueOf(message, header),
     });
     if (rendered !== null) return rendered;
   }
@@ -72,7 +74,7 @@ function renderValue(model: TraceModel, target: Extract<HoverTarget, { kind: 'he
   return null;
 }
 
-function renderSdp(model: TraceModel, target: Extract<HoverTarget, { kind: 'body-line' }>): Rendered | null {
+function renderSdp(target: Extract<HoverTarget, { kind: 'body-line' }>): Rendered | null {
   const line = target.text;
   if (line.length < 2 || line[1] !== '=') return null;
   const whole = (markdown: string | null): Rendered | null => (markdown === null ? null : { markdown });
@@ -92,26 +94,27 @@ function renderSdp(model: TraceModel, target: Extract<HoverTarget, { kind: 'body
   if (type === 'm' && /^\d+$/.test(target.word)) {
     // Payload numbers come after `media port proto`.
     const fields = value.trim().split(/\s+/);
-    const wordIndex = countFieldsBefore(model.text, target.start + 2, target.wordStart);
+    const wordIndex = countFieldsBefore(new MessageText(target.message), target.start + 2, target.wordStart);
     if (wordIndex >= 3 && fields[wordIndex] === target.word) {
       const pt = Number(target.word);
-      return word(renderPayloadType(pt, rtpmapName(model, target.message, target.line, pt)));
+      return word(renderPayloadType(pt, rtpmapName(target.message, target.line, pt)));
     }
   }
   return whole(renderSdpLine(type, value));
 }
 
 /** How many whitespace-separated fields precede `at` on the line starting at `from`. */
-function countFieldsBefore(text: string, from: number, at: number): number {
+function countFieldsBefore(text: TextReader, from: number, at: number): number {
   const before = text.slice(from, at).trim();
   return before.length === 0 ? 0 : before.split(/\s+/).length;
 }
 
 /** The codec an `a=rtpmap` of the same media section gives payload type `pt`. */
-function rtpmapName(model: TraceModel, message: SipMessage, mLine: number, pt: number): string | undefined {
+function rtpmapName(message: SipMessage, mLine: number, pt: number): string | undefined {
   const lines = message.lines;
+  const text = new MessageText(message);
   for (let l = mLine + 1; l < lines.length / LINE_STRIDE; l++) {
-    const line = model.text.slice(lines[l * LINE_STRIDE], lines[l * LINE_STRIDE + 1]);
+    const line = text.slice(lines[l * LINE_STRIDE], lines[l * LINE_STRIDE + 1]);
     if (line.startsWith('m=')) break;
     const match = /^a=rtpmap:(\d+)\s+(\S+)/.exec(line);
     if (match && Number(match[1]) === pt) return match[2];
@@ -127,15 +130,15 @@ function responseContext(model: TraceModel, m: SipMessage): string[] {
   if (t && t.request !== -1) {
     const request = model.messages[t.request];
     const delay = delayMs(model, t.request, m.index);
-    out.push(`**In this trace:** answers \`${escape(messageLabel(request, model.text))}\` on line ${lineOf(model, request)}${delay !== null ? `, ${formatDuration(delay)} after it` : ''}.`);
+    out.push(`**In this trace:** answers \`${escape(labelOf(request))}\` on line ${lineOf(model, request)}${delay !== null ? `, ${formatDuration(delay)} after it` : ''}.`);
   }
   if (analysis.retransmissionOf[m.index] !== -1) {
     out.push(`This is a retransmission of the response on line ${lineOf(model, model.messages[analysis.retransmissionOf[m.index]])}.`);
   }
   const reason = findHeader(m, 'reason');
-  if (reason) out.push(`This response carries \`Reason: ${escape(headerValue(model.text, m, reason).slice(0, 200))}\`.`);
+  if (reason) out.push(`This response carries \`Reason: ${escape(valueOf(m, reason).slice(0, 200))}\`.`);
   const warning = findHeader(m, 'warning');
-  if (warning) out.push(`This response carries \`Warning: ${escape(headerValue(model.text, m, warning).slice(0, 200))}\`.`);
+  if (warning) out.push(`This response carries \`Warning: ${escape(valueOf(m, warning).slice(0, 200))}\`.`);
   return out;
 }
 
@@ -151,7 +154,7 @@ function requestContext(model: TraceModel, m: SipMessage): string[] {
   const answers = t.responses.map((r) => {
     const response = model.messages[r];
     const delay = delayMs(model, m.index, r);
-    return `\`${escape(messageLabel(response, model.text))}\` (line ${lineOf(model, response)}${delay !== null ? `, +${formatDuration(delay)}` : ''})`;
+    return `\`${escape(labelOf(response))}\` (line ${lineOf(model, response)}${delay !== null ? `, +${formatDuration(delay)}` : ''})`;
   });
   return [`**In this trace:** answered by ${answers.join(', ')}.`];
 }
@@ -164,7 +167,7 @@ function factsOf(model: TraceModel, m: SipMessage): MessageFacts | undefined {
   if (m.kind === 'unknown' || !method) return undefined;
   const require = findHeader(m, 'require');
   const via = findHeader(m, 'via');
-  const transport = via ? /^SIP\s*\/\s*2\.0\s*\/\s*([A-Za-z]+)/i.exec(headerValue(model.text, m, via))?.[1]?.toUpperCase() : undefined;
+  const transport = via ? /^SIP\s*\/\s*2\.0\s*\/\s*([A-Za-z]+)/i.exec(valueOf(m, via))?.[1]?.toUpperCase() : undefined;
   return {
     kind: m.kind,
     method: method.toUpperCase(),
@@ -172,8 +175,23 @@ function factsOf(model: TraceModel, m: SipMessage): MessageFacts | undefined {
     hasBody: m.bodyLine !== -1 && m.bodyEnd > m.bodyStart,
     transport: transport ?? m.meta.transport ?? undefined,
     toTag: keys.toTag !== null,
-    reliable: require ? /\b100rel\b/i.test(headerValue(model.text, m, require)) : false,
+    reliable: require ? /\b100rel\b/i.test(valueOf(m, require)) : false,
   };
+}
+
+/**
+ * A header's value (folded lines joined), read from the text the message's
+ * parse read, never the model's whole text (see `messageText.ts`).
+ */
+function valueOf(m: SipMessage, header: SipHeader): string {
+  const base = parsedBase(m);
+  // A moved message's headers are its parse's, in the same order, moved.
+  const own = base === m ? header : base.headers[m.headers.indexOf(header)];
+  return headerValue(parsedText(base), base, own);
+}
+
+function labelOf(m: SipMessage): string {
+  return messageLabel(parsedBase(m), parsedText(m));
 }
 
 function lineOf(model: TraceModel, m: SipMessage): number {
