@@ -4,13 +4,17 @@
  * from the message itself); the LSP adapter turns each into a code action
  * and adds "disable this rule" actions on its own.
  *
- * Offsets are UTF-16 offsets into `model.text`, like every range of the core.
+ * Offsets are UTF-16 offsets into `model.text`, like every range of the core;
+ * text is read from each message's own parse (`MessageText`), never the
+ * model's whole text, which after an edit exists only in pieces.
  */
 import { Eol, LINE_STRIDE, type SipHeader, type SipMessage, type TraceModel } from './model';
 import { utf8Length } from './framing/lineScan';
 import { isBlank } from './framing/lineScan';
 import { compactFormOf, COMPACT_FORMS } from './knowledge/headerNames';
-import { messageKeys } from './analysis/keys';
+import { keysOf } from './analysis/analyze';
+import { parsedBase, parsedText } from './parser/messageParser';
+import { MessageText } from './parser/messageText';
 import { findHeader } from './values';
 import { messageIndexAt } from './hover/locate';
 
@@ -78,7 +82,7 @@ export function headerNameFixes(model: TraceModel, offset: number): QuickFix[] {
   if (message === undefined) return [];
   const h = message.headers.find((x) => x.nameStart <= offset && offset <= x.nameEnd);
   if (h === undefined) return [];
-  const written = model.text.slice(h.nameStart, h.nameEnd);
+  const written = new MessageText(message).slice(h.nameStart, h.nameEnd);
   const edit = (newText: string): TextEdit[] => [{ start: h.nameStart, end: h.nameEnd, newText }];
   const out: QuickFix[] = [];
   if (h.compact) {
@@ -106,10 +110,12 @@ function messageAt(model: TraceModel, offset: number): SipMessage | undefined {
  * start line ends with a bare LF) counts each LF as the CRLF it was. Null
  * when the body holds undecodable bytes (their count is unknown).
  */
-export function bodyLength(model: TraceModel, message: SipMessage): number | null {
+export function bodyLength(message: SipMessage): number | null {
   if (message.bodyLine === -1) return 0;
-  const text = model.text;
-  const lines = message.lines;
+  // In the parse's own offsets and text: the count does not depend on where the message is now.
+  const base = parsedBase(message);
+  const text = parsedText(base);
+  const lines = base.lines;
   const count = lines.length / LINE_STRIDE;
   let last = -1;
   for (let l = message.bodyLine; l < count; l++) {
@@ -128,12 +134,12 @@ export function bodyLength(model: TraceModel, message: SipMessage): number | nul
   return bytes;
 }
 
-function contentLengthFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+function contentLengthFix(_model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
   const h = message.headers.find((x) => x.key === 'content-length' && x.valueStart === d.start);
   if (h === undefined) return [];
   // Two Content-Length headers: which one is right is not certain.
   if (message.headers.filter((x) => x.key === 'content-length').length > 1) return [];
-  const n = bodyLength(model, message);
+  const n = bodyLength(message);
   if (n === null) return [];
   return [{ title: `Set Content-Length to ${n} (the body's length)`, edits: [{ start: h.valueStart, end: h.valueEnd, newText: String(n) }], isPreferred: true }];
 }
@@ -147,11 +153,11 @@ function cseqMethodFix(_model: TraceModel, message: SipMessage, d: DiagnosticRef
 
 function cseqNumberFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
   if (!insideHeader(message, 'cseq', d)) return [];
-  const k = messageKeys(model.text, message);
+  const k = keysOf(message);
   if (k.callId === null || k.branch === null) return [];
   for (const m of model.messages) {
     if (m.kind !== 'request' || m.startLine.method !== 'INVITE') continue;
-    const ik = messageKeys(model.text, m);
+    const ik = keysOf(m);
     if (ik.callId === k.callId && ik.branch === k.branch && ik.cseqSeq !== null) {
       return [{ title: `Use the INVITE's CSeq number ${ik.cseqSeq}`, edits: [{ start: d.start, end: d.end, newText: String(ik.cseqSeq) }], isPreferred: true }];
     }
@@ -159,35 +165,39 @@ function cseqNumberFix(model: TraceModel, message: SipMessage, d: DiagnosticRef)
   return [];
 }
 
-function branchCookieFix(model: TraceModel, _message: SipMessage, d: DiagnosticRef): QuickFix[] {
-  if (model.text.startsWith('z9hG4bK', d.start)) return [];
+function branchCookieFix(_model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  if (new MessageText(message).slice(d.start, d.start + 7) === 'z9hG4bK') return [];
   return [{ title: 'Add the RFC 3261 magic cookie "z9hG4bK" to the branch', edits: [{ start: d.start, end: d.start, newText: 'z9hG4bK' }], isPreferred: true }];
 }
 
-function startLineWhitespaceFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+function startLineWhitespaceFix(_model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
   const sl = message.startLine;
   if (d.start < sl.start || d.end > sl.end || d.end <= d.start) return [];
-  if (!/^[ \t]+$/.test(model.text.slice(d.start, d.end))) return [];
+  if (!/^[ \t]+$/.test(new MessageText(message).slice(d.start, d.end))) return [];
   if (d.end === sl.end) return [{ title: 'Remove the trailing whitespace', edits: [{ start: d.start, end: d.end, newText: '' }], isPreferred: true }];
   return [{ title: 'Separate with a single space', edits: [{ start: d.start, end: d.end, newText: ' ' }], isPreferred: true }];
 }
 
-function requestUriBracketsFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
-  const written = model.text.slice(d.start, d.end);
+function requestUriBracketsFix(_model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  const written = new MessageText(message).slice(d.start, d.end);
   if (!written.startsWith('<') || d.start !== message.startLine.uriStart) return [];
   const inner = written.endsWith('>') ? written.slice(1, -1) : written.slice(1);
   return [{ title: 'Remove "<" and ">" around the Request-URI', edits: [{ start: d.start, end: d.end, newText: inner }], isPreferred: true }];
 }
 
 /** Whitespace inside `<...>`: removes every run of it between the "<" and the ">" around the diagnostic. */
-function removeWhitespaceFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
-  const text = model.text;
+function removeWhitespaceFix(_model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+  const text = new MessageText(message);
   if (d.end <= d.start || !/^[ \t]+$/.test(text.slice(d.start, d.end))) return [];
   const h = message.headers.find((x) => x.valueStart <= d.start && d.end <= x.valueEnd);
   if (h === undefined || h.firstLine !== h.lastLine) return [];
-  const open = text.lastIndexOf('<', d.start);
-  const close = text.indexOf('>', d.end);
-  if (open < h.valueStart || close === -1 || close > h.valueEnd) return [];
+  // The "<" before and the ">" after, within the header's value.
+  const value = text.slice(h.valueStart, h.valueEnd);
+  const openAt = value.lastIndexOf('<', d.start - h.valueStart);
+  const closeAt = value.indexOf('>', d.end - h.valueStart);
+  if (openAt === -1 || closeAt === -1) return [];
+  const open = h.valueStart + openAt;
+  const close = h.valueStart + closeAt;
   const edits: TextEdit[] = [];
   for (let i = open + 1; i < close; i++) {
     const c = text.charCodeAt(i);
@@ -200,9 +210,9 @@ function removeWhitespaceFix(model: TraceModel, message: SipMessage, d: Diagnost
   return [{ title: 'Remove the whitespace inside "<" and ">"', edits, isPreferred: true }];
 }
 
-function quoteDisplayNameFix(model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
+function quoteDisplayNameFix(_model: TraceModel, message: SipMessage, d: DiagnosticRef): QuickFix[] {
   if (d.end <= d.start || !message.headers.some((h) => h.valueStart <= d.start && d.end <= h.valueEnd)) return [];
-  const name = model.text.slice(d.start, d.end);
+  const name = new MessageText(message).slice(d.start, d.end);
   if (/[\r\n]/.test(name)) return [];
   const quoted = '"' + name.replace(/["\\]/g, '\\$&') + '"';
   return [{ title: `Quote the display name: ${quoted}`, edits: [{ start: d.start, end: d.end, newText: quoted }], isPreferred: true }];

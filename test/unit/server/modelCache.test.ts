@@ -8,7 +8,15 @@ import { parseTrace } from '../../../server/src/sip/parse';
 import { DEFAULT_VALIDATION_SETTINGS, validate } from '../../../server/src/sip/rules/engine';
 import { PieceText } from '../../../server/src/sip/text/pieceText';
 import { hoverAt } from '../../../server/src/sip/hover/hover';
-import { REPO_ROOT, readText } from '../helpers';
+import { analysisOf } from '../../../server/src/sip/analysis/analyze';
+import { outline } from '../../../server/src/sip/features/outline';
+import { foldingRanges } from '../../../server/src/sip/features/folding';
+import { callLenses, timingHints } from '../../../server/src/sip/features/timing';
+import { callRows } from '../../../server/src/sip/features/calls';
+import { definitionAt, referencesAt } from '../../../server/src/sip/features/navigation';
+import { fixesFor, headerNameFixes } from '../../../server/src/sip/fixes';
+import type { TraceModel } from '../../../server/src/sip/model';
+import { REPO_ROOT, corpusFiles, readText } from '../helpers';
 
 const CALLS = readText(path.join(REPO_ROOT, 'test', 'fixtures', 'calls.sip'));
 const TEXT = Array.from({ length: 12 }, () => CALLS).join('\r\n');
@@ -113,6 +121,62 @@ test('hovers after a keystroke read the messages, never the whole text, and say 
   assert.ok(kinds.size > 20, `hovers of ${kinds.size} kinds`);
   assert.ok(hovers.some((h) => h !== null && h.markdown.includes('**In this trace:**')), 'hovers that read other messages');
 });
+
+/** What the editor asks of a model after an edit: every feature, at every few characters. */
+function everyFeature(model: TraceModel, length: number) {
+  const analysis = analysisOf(model);
+  const offsets = Array.from({ length: Math.floor(length / 7) }, (_, i) => i * 7);
+  const diagnostics = validate(model);
+  return {
+    diagnostics,
+    fixes: diagnostics.map((d) => fixesFor(model, d)),
+    outline: outline(model, analysis),
+    folding: foldingRanges(model),
+    timing: timingHints(model, analysis),
+    lenses: callLenses(model, analysis),
+    calls: callRows(model, analysis),
+    at: offsets.map((offset) => ({
+      definition: definitionAt(model, analysis, offset),
+      references: referencesAt(model, analysis, offset),
+      names: headerNameFixes(model, offset),
+    })),
+  };
+}
+
+const FRAMING = path.join(REPO_ROOT, 'test', 'unit', 'framing', 'fixtures');
+for (const [name, text, timed] of [
+  // Calls (outline, navigation) and the torture messages (fixes).
+  ['raw', [CALLS, ...corpusFiles('rfc4475').map(readText), CALLS].join('\r\n'), false],
+  // Wrapped, with timestamps (timing hints).
+  ['ngrep', Array.from({ length: 20 }, () => readText(path.join(FRAMING, 'ngrep.txt'))).join('\n'), true],
+  ['sngrep', Array.from({ length: 20 }, () => readText(path.join(FRAMING, 'sngrep.txt'))).join('\n'), true],
+] as const) {
+  test(`${name}: after a keystroke every feature reads the messages, never the whole text, and answers as on a full parse`, () => {
+    const cache = new ModelCache();
+    const doc = SipDocument.create('file:///f.sip', 'sip', 1, text);
+    const before = cache.get(doc, 'auto');
+    const { next, change } = edited(doc, text.indexOf('CSeq:', Math.floor(text.length / 3)), 'X-Note: typed\r\n');
+    cache.noteChanges(doc, [change]);
+    const wholeBuilt = countCalls(PieceText.prototype, 'toString');
+    let answers;
+    try {
+      const after = cache.get(next, 'auto');
+      assert.equal(after.messages[0], before.messages[0], 'the edit was parsed incrementally');
+      answers = everyFeature(after, text.length + change.text.length);
+    } finally {
+      wholeBuilt.restore();
+    }
+    assert.equal(wholeBuilt.calls, 0, 'the whole text was never built');
+    const expected = everyFeature(parseTrace(next.getText()), text.length + change.text.length);
+    assert.deepEqual(answers, expected);
+    assert.ok(expected.at.filter((a) => a.references.length > 1).length > 10, 'positions with references');
+    assert.ok(expected.at.filter((a) => a.definition !== null).length > 5, 'positions with a definition');
+    assert.ok(expected.at.filter((a) => a.names.length > 0).length > 10, 'header names with rewrites');
+    assert.ok(expected.calls.length >= 1 && expected.outline.length >= 1);
+    if (timed) assert.ok(expected.timing.length > 10, 'timing hints');
+    else assert.ok(expected.fixes.filter((f) => f.length > 0).length >= 5, 'diagnostics with fixes');
+  });
+}
 
 function countCalls<T extends object>(target: T, name: keyof T & string): { calls: number; restore(): void } {
   const original = target[name] as unknown as (...args: unknown[]) => unknown;

@@ -28,7 +28,7 @@ export interface CallRow {
 }
 
 export function callRows(model: TraceModel, analysis: TraceAnalysis): CallRow[] {
-  const { messages, text } = model;
+  const { messages } = model;
   return analysis.calls.map((call) => {
     const participants = [...call.addresses];
     for (const aor of [call.caller, call.callee]) if (aor && !participants.includes(aor)) participants.push(aor);
@@ -53,7 +53,7 @@ export function callRows(model: TraceModel, analysis: TraceAnalysis): CallRow[] 
         const m = messages[i];
         const meta = m.meta;
         const detail = [meta.timestamp, meta.direction, analysis.retransmissionOf[i] !== -1 ? 'retransmission' : null].filter(Boolean).join(' ');
-        return { index: i, label: messageLabel(m, text), detail, start: m.startLine.start, end: Math.max(m.startLine.start, m.startLine.end) };
+        return { index: i, label: messageLabel(m), detail, start: m.startLine.start, end: Math.max(m.startLine.start, m.startLine.end) };
       }),
     };
   });

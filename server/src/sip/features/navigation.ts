@@ -7,7 +7,7 @@
 import type { SipHeader, SipMessage, TraceModel } from '../model';
 import type { TraceAnalysis } from '../analysis/analyze';
 import { locate } from '../hover/locate';
-import { MessageText } from '../hover/messageText';
+import { MessageText, type TextReader } from '../parser/messageText';
 
 export interface Span {
   readonly start: number;
@@ -47,31 +47,33 @@ export function definitionAt(model: TraceModel, analysis: TraceAnalysis, offset:
 export function referencesAt(model: TraceModel, analysis: TraceAnalysis, offset: number): Span[] {
   const target = locate(model, offset);
   if (target === null || target.kind !== 'header-value') return [];
-  const { messages, text } = model;
+  const { messages } = model;
   const key = target.header.key;
   if (key === 'call-id') {
     const callId = analysis.keys[target.message.index].callId;
     const call = analysis.calls.find((c) => c.callId === callId);
-    return call ? spansOf(call.messages.map((i) => messages[i]), ['call-id'], callId ?? '', text) : [];
+    return call ? spansOf(call.messages.map((i) => messages[i]), ['call-id'], callId ?? '') : [];
   }
   const param = target.param?.toLowerCase();
   if (param === 'tag' && (key === 'from' || key === 'to') && target.paramValue) {
     const tag = target.paramValue;
     const call = analysis.calls[analysis.callOf[target.message.index]];
     const members = call.messages.filter((i) => analysis.keys[i].fromTag === tag || analysis.keys[i].toTag === tag);
-    return spansOf(members.map((i) => messages[i]), ['from', 'to'], `tag=${tag}`, text, 4);
+    return spansOf(members.map((i) => messages[i]), ['from', 'to'], `tag=${tag}`, 4);
   }
   if (param === 'branch' && key === 'via' && target.paramValue) {
     const branch = target.paramValue;
     const members = messages.filter((_, i) => analysis.keys[i].branch === branch);
-    return spansOf(members, ['via'], `branch=${branch}`, text, 7);
+    return spansOf(members, ['via'], `branch=${branch}`, 7);
   }
   return [];
 }
 
-function spansOf(members: readonly SipMessage[], keys: readonly string[], needle: string, text: string, skip = 0): Span[] {
+function spansOf(members: readonly SipMessage[], keys: readonly string[], needle: string, skip = 0): Span[] {
   const out: Span[] = [];
   for (const m of members) {
+    // Each message read in its own parse text: after an edit the model's whole text exists only in pieces.
+    const text = new MessageText(m);
     for (const h of m.headers) {
       if (!keys.includes(h.key)) continue;
       const at = findIn(text, h, needle);
@@ -84,7 +86,7 @@ function spansOf(members: readonly SipMessage[], keys: readonly string[], needle
   return out;
 }
 
-function findIn(text: string, h: SipHeader, needle: string): number {
+function findIn(text: TextReader, h: SipHeader, needle: string): number {
   // Search the value only, so a long trace does not turn each lookup into a scan of the rest of it.
   const at = text.slice(h.valueStart, h.valueEnd).indexOf(needle);
   return at === -1 ? -1 : h.valueStart + at;

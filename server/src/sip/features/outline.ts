@@ -3,6 +3,7 @@
  * a user recognises them (`INVITE sip:1002@pbx -> 486 Busy Here (2.1 s)`).
  */
 import type { SipMessage, TraceModel } from '../model';
+import { MessageText } from '../parser/messageText';
 import { delayMs, formatDuration, type Call, type TraceAnalysis, type Transaction } from '../analysis/analyze';
 
 export type OutlineKind = 'call' | 'transaction' | 'message';
@@ -19,9 +20,11 @@ export interface OutlineNode {
   readonly children: OutlineNode[];
 }
 
-export function messageLabel(m: SipMessage, text: string): string {
+/** How outlines, hovers and call lists name a message (`INVITE sip:bob@...`, `180 Ringing`). */
+export function messageLabel(m: SipMessage): string {
   const sl = m.startLine;
-  if (sl.kind === 'request') return `${sl.method} ${text.slice(sl.uriStart, Math.min(sl.uriEnd, sl.uriStart + 80))}`;
+  // The message's own parse text: after an edit the model's whole text exists only in pieces.
+  if (sl.kind === 'request') return `${sl.method} ${new MessageText(m).slice(sl.uriStart, Math.min(sl.uriEnd, sl.uriStart + 80))}`;
   if (sl.kind === 'response') return `${sl.status ?? '?'} ${sl.reason ?? ''}`.trim();
   return '(no start line)';
 }
@@ -40,16 +43,16 @@ export function callSummary(call: Call, total: number): string {
 }
 
 export function transactionLabel(model: TraceModel, t: Transaction): string {
-  const { messages, text } = model;
-  const head = t.request !== -1 ? messageLabel(messages[t.request], text) : `${t.method} (request not in trace)`;
+  const { messages } = model;
+  const head = t.request !== -1 ? messageLabel(messages[t.request]) : `${t.method} (request not in trace)`;
   if (t.finalResponse === -1) return t.method === 'ACK' ? head : `${head} -> no final response`;
   const final = messages[t.finalResponse];
   const delay = t.request !== -1 ? delayMs(model, t.request, t.finalResponse) : null;
-  return `${head} -> ${messageLabel(final, text)}${delay !== null ? ` (${formatDuration(delay)})` : ''}`;
+  return `${head} -> ${messageLabel(final)}${delay !== null ? ` (${formatDuration(delay)})` : ''}`;
 }
 
 export function outline(model: TraceModel, analysis: TraceAnalysis): OutlineNode[] {
-  const { messages, text } = model;
+  const { messages } = model;
   const messageNode = (i: number): OutlineNode => {
     const m = messages[i];
     const retransmission = analysis.retransmissionOf[i] !== -1;
@@ -58,7 +61,7 @@ export function outline(model: TraceModel, analysis: TraceAnalysis): OutlineNode
       .filter((x) => x !== null)
       .join(' ');
     return {
-      name: messageLabel(m, text), detail, kind: 'message',
+      name: messageLabel(m), detail, kind: 'message',
       start: m.start, end: m.end, selectionStart: m.startLine.start, selectionEnd: Math.max(m.startLine.end, m.startLine.start),
       children: [],
     };

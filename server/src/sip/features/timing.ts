@@ -5,6 +5,7 @@
 import type { TraceModel } from '../model';
 import { delayMs, formatDuration, type TraceAnalysis } from '../analysis/analyze';
 import { callSummary } from './outline';
+import { MessageText } from '../parser/messageText';
 
 export interface TimingHint {
   /** Offset where the hint shows (end of the start line). */
@@ -23,9 +24,9 @@ export interface CallLens {
  * A response is timed from its request; a request from the previous message
  * of the same call. Messages without timestamps get no hint.
  */
-export function timingHints(model: TraceModel, analysis: TraceAnalysis, from = 0, to = model.text.length): TimingHint[] {
+export function timingHints(model: TraceModel, analysis: TraceAnalysis, from = 0, to = Infinity): TimingHint[] {
   const hints: TimingHint[] = [];
-  const { messages, text } = model;
+  const { messages } = model;
   const previousInCall = new Map<number, number>();
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i];
@@ -46,7 +47,9 @@ export function timingHints(model: TraceModel, analysis: TraceAnalysis, from = 0
     if (base === -1) continue;
     const delay = delayMs(model, base, i);
     if (delay === null) continue;
-    const baseLine = text.slice(messages[base].startLine.start, Math.min(messages[base].startLine.end, messages[base].startLine.start + 80));
+    const sl = messages[base].startLine;
+    // Read in the message's own parse text: after an edit the model's whole text exists only in pieces.
+    const baseLine = new MessageText(messages[base]).slice(sl.start, Math.min(sl.end, sl.start + 80));
     hints.push({ at: m.startLine.end, label: `+${formatDuration(delay)}`, tooltip: `${formatDuration(delay)} ${what} (${baseLine})` });
   }
   return hints;

@@ -5,7 +5,7 @@
  */
 import { LINE_STRIDE, type SipHeader, type SipMessage, type TraceModel } from '../model';
 import { isSpace } from '../framing/lineScan';
-import { MessageText, type TextReader } from './messageText';
+import { MessageText, type TextReader } from '../parser/messageText';
 
 interface Located {
   readonly message: SipMessage;

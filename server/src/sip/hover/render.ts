@@ -4,7 +4,7 @@
  */
 import { LINE_STRIDE, type SipHeader, type SipMessage, type TraceModel } from '../model';
 import { parsedBase, parsedText } from '../parser/messageParser';
-import { MessageText, type TextReader } from './messageText';
+import { MessageText, type TextReader } from '../parser/messageText';
 import type { HoverTarget } from './locate';
 import { analysisOf, delayMs, formatDuration } from '../analysis/analyze';
 import type { MessageFacts } from '../knowledge/headers';
@@ -130,7 +130,7 @@ function responseContext(model: TraceModel, m: SipMessage): string[] {
   if (t && t.request !== -1) {
     const request = model.messages[t.request];
     const delay = delayMs(model, t.request, m.index);
-    out.push(`**In this trace:** answers \`${escape(labelOf(request))}\` on line ${lineOf(model, request)}${delay !== null ? `, ${formatDuration(delay)} after it` : ''}.`);
+    out.push(`**In this trace:** answers \`${escape(messageLabel(request))}\` on line ${lineOf(model, request)}${delay !== null ? `, ${formatDuration(delay)} after it` : ''}.`);
   }
   if (analysis.retransmissionOf[m.index] !== -1) {
     out.push(`This is a retransmission of the response on line ${lineOf(model, model.messages[analysis.retransmissionOf[m.index]])}.`);
@@ -154,7 +154,7 @@ function requestContext(model: TraceModel, m: SipMessage): string[] {
   const answers = t.responses.map((r) => {
     const response = model.messages[r];
     const delay = delayMs(model, m.index, r);
-    return `\`${escape(labelOf(response))}\` (line ${lineOf(model, response)}${delay !== null ? `, +${formatDuration(delay)}` : ''})`;
+    return `\`${escape(messageLabel(response))}\` (line ${lineOf(model, response)}${delay !== null ? `, +${formatDuration(delay)}` : ''})`;
   });
   return [`**In this trace:** answered by ${answers.join(', ')}.`];
 }
@@ -188,10 +188,6 @@ function valueOf(m: SipMessage, header: SipHeader): string {
   // A moved message's headers are its parse's, in the same order, moved.
   const own = base === m ? header : base.headers[m.headers.indexOf(header)];
   return headerValue(parsedText(base), base, own);
-}
-
-function labelOf(m: SipMessage): string {
-  return messageLabel(parsedBase(m), parsedText(m));
 }
 
 function lineOf(model: TraceModel, m: SipMessage): number {

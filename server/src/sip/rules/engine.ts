@@ -96,7 +96,11 @@ export function* validationSteps(
     yield;
     let full = false;
     const context: RuleContext = {
-      text: model.text,
+      // Read only by a rule that reports inside a header value (rare): after an
+      // edit the model's whole text exists only in pieces, and reading it copies all of it.
+      get text() {
+        return model.text;
+      },
       model,
       report(code, start, end, message) {
         if (!full && !add({ start, end, code, message })) full = true;

@@ -5,7 +5,7 @@
  * all of it, 50 MB on a large trace, for a hover on one header.
  */
 import type { SipMessage } from '../model';
-import { parsedBase, parsedText } from '../parser/messageParser';
+import { parsedBase, parsedText } from './messageParser';
 
 /** What locating and rendering read of a text: a string is one, and so is a `MessageText`. */
 export interface TextReader {
@@ -34,3 +34,4 @@ export class MessageText implements TextReader {
     return this.text.slice(Math.max(0, start - this.delta), Math.max(0, end - this.delta));
   }
 }
+
