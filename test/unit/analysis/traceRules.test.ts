@@ -68,6 +68,11 @@ test('cseq-number-mismatch: a CANCEL is compared with the INVITE of its own Call
   assert.deepEqual(codes(invite + cancel(8, 'c2'), 'cseq-number-mismatch'), [], 'same branch, other Call-ID: not its INVITE');
   assert.deepEqual(codes(invite + cancel(8, 'c1', 'z9hG4bK2'), 'cseq-number-mismatch'), [], 'other branch: not its INVITE');
   assert.deepEqual(codes(invite + request('INVITE', 9, 'z9hG4bK1') + cancel(9), 'cseq-number-mismatch').map((c) => c[2]), ['9'], 'the first INVITE with the branch counts');
+  // A branch two Call-IDs' INVITEs share (a broken stack): each CANCEL is compared with the INVITE of its Call-ID.
+  const otherInvite = (seq: number, callId: string) => request('INVITE', seq, 'z9hG4bK1').replace('Call-ID: c1', `Call-ID: ${callId}`);
+  const shared = invite + otherInvite(20, 'c2') + otherInvite(30, 'c3') + otherInvite(21, 'c2');
+  assert.deepEqual(codes(shared + cancel(7) + cancel(20, 'c2') + cancel(30, 'c3'), 'cseq-number-mismatch'), []);
+  assert.deepEqual(codes(shared + cancel(20) + cancel(21, 'c2') + cancel(7, 'c3') + cancel(5, 'c4'), 'cseq-number-mismatch').map((c) => c[2]), ['20', '21', '7']);
 });
 
 test('trace rules obey settings: off skips them, severities can be raised', () => {

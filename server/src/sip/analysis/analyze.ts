@@ -10,6 +10,7 @@ import type { SipMessage, TraceModel } from '../model';
 import { MAGIC_COOKIE, addressUriOf, messageKeys, sameKeys, shortAor, upperMethod, type MessageKeys } from './keys';
 import { parseMemo, parsedBase, parsedText, sameParse } from '../parser/messageParser';
 import { sdpSummary, type MediaSummary } from './sdpSummary';
+import { IndexLists } from './indexLists';
 
 export interface Transaction {
   readonly index: number;
@@ -169,8 +170,14 @@ export function keysOf(message: SipMessage): MessageKeys {
 function analyzeStructure(model: TraceModel): TraceAnalysis {
   const { messages } = model;
   const keys = messages.map((m) => keysOf(m));
-  const transactions: Transaction[] = [];
-  const calls: Call[] = [];
+  const transactions: Building<Transaction>[] = [];
+  /** Call index -> its Call-ID: the calls are made once their lists are complete. */
+  const callIds: (string | null)[] = [];
+  // There are at most as many transactions and calls as messages.
+  const callMessages = new IndexLists(messages.length, messages.length);
+  const callTransactions = new IndexLists(messages.length, messages.length);
+  const responses = new IndexLists(messages.length, messages.length);
+  const retransmissions = new IndexLists(messages.length, messages.length);
   const transactionOf = new Int32Array(messages.length).fill(-1);
   const callOf = new Int32Array(messages.length).fill(-1);
   const retransmissionOf = new Int32Array(messages.length).fill(-1);
@@ -183,23 +190,24 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
     const callId = keys[i].callId;
     let c = callByCallId.get(callId);
     if (c === undefined) {
-      c = calls.length;
-      calls.push(newCall(c, callId));
+      c = callIds.length;
+      callIds.push(callId);
       callByCallId.set(callId, c);
     }
-    calls[c].messages.push(i);
+    callMessages.add(c, i);
     callOf[i] = c;
     return c;
   };
 
-  const newTransaction = (k: MessageKeys, method: string, call: number): Transaction => {
-    const t: Transaction = {
-      index: transactions.length, method, request: -1, responses: [], retransmissions: [],
+  const newTransaction = (k: MessageKeys, method: string, call: number): Building<Transaction> => {
+    const t: Building<Transaction> = {
+      // The lists are filled in once the pass is over.
+      index: transactions.length, method, request: -1, responses: NOT_YET, retransmissions: NOT_YET,
       finalResponse: -1, ack: -1, cancel: -1, invite: -1, call,
     };
     transactions.push(t);
     byKey.set(k, method, t.index);
-    calls[call].transactions.push(t.index);
+    callTransactions.add(call, t.index);
     return t;
   };
 
@@ -216,7 +224,7 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
           const t = transactions[invite];
           if (t.ack === -1) t.ack = i;
           else {
-            t.retransmissions.push(i);
+            retransmissions.add(t.index, i);
             retransmissionOf[i] = t.ack;
           }
           transactionOf[i] = invite;
@@ -224,10 +232,10 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
         }
       }
       const existing = byKey.get(k, method);
-      let t: Transaction;
+      let t: Building<Transaction>;
       if (existing !== undefined && transactions[existing].request !== -1) {
         t = transactions[existing];
-        t.retransmissions.push(i);
+        retransmissions.add(t.index, i);
         retransmissionOf[i] = t.request;
       } else {
         t = existing !== undefined ? transactions[existing] : newTransaction(k, method, call);
@@ -243,11 +251,11 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
       transactionOf[i] = t.index;
       const earlier = earlierSameResponse(t, i);
       if (earlier !== -1) {
-        t.retransmissions.push(i);
+        retransmissions.add(t.index, i);
         retransmissionOf[i] = earlier;
         continue;
       }
-      t.responses.push(i);
+      responses.add(t.index, i);
       manyResponses.get(t.index)?.set(responseIdentity(m, k), i);
       const status = m.startLine.status ?? 0;
       if (status >= 200 && t.finalResponse === -1) t.finalResponse = i;
@@ -263,14 +271,15 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
   function earlierSameResponse(t: Transaction, i: number): number {
     const m = messages[i];
     const k = keys[i];
-    if (t.responses.length < MANY_RESPONSES) {
-      for (const r of t.responses) if (sameResponse(messages[r], keys[r], m, k)) return r;
+    // Newest first: no two responses of a transaction are the same, so at most one matches.
+    if (responses.count(t.index) < MANY_RESPONSES) {
+      for (let r = responses.last(t.index); r !== -1; r = responses.previous(r)) if (sameResponse(messages[r], keys[r], m, k)) return r;
       return -1;
     }
     let ids = manyResponses.get(t.index);
     if (ids === undefined) {
       ids = new Map();
-      for (const r of t.responses) if (!ids.has(responseIdentity(messages[r], keys[r]))) ids.set(responseIdentity(messages[r], keys[r]), r);
+      for (let r = responses.last(t.index); r !== -1; r = responses.previous(r)) ids.set(responseIdentity(messages[r], keys[r]), r);
       manyResponses.set(t.index, ids);
     }
     return ids.get(responseIdentity(m, k)) ?? -1;
@@ -287,8 +296,8 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
       return;
     }
     // An ACK for a 2xx has a new branch: find the INVITE by Call-ID and CSeq number (section 13.2.2.4).
-    for (let j = calls[t.call].transactions.length - 1; j >= 0; j--) {
-      const candidate = transactions[calls[t.call].transactions[j]];
+    for (let j = callTransactions.last(t.call); j !== -1; j = callTransactions.previous(j)) {
+      const candidate = transactions[j];
       if (candidate.method !== 'INVITE' || candidate.request === -1) continue;
       if (keys[candidate.request].cseqSeq === k.cseqSeq) {
         t.invite = candidate.index;
@@ -298,12 +307,23 @@ function analyzeStructure(model: TraceModel): TraceAnalysis {
     }
   }
 
+  for (const t of transactions) {
+    t.responses = responses.toArray(t.index);
+    t.retransmissions = retransmissions.toArray(t.index);
+  }
+  const calls = callIds.map((callId, c) => newCall(c, callId, callMessages.toArray(c), callTransactions.toArray(c)));
   return { keys, transactions, calls, transactionOf, callOf, retransmissionOf };
 }
 
-function newCall(index: number, callId: string | null): Call {
+/** A transaction's lists while the pass that finds them runs: never read, replaced at its end. */
+const NOT_YET: number[] = Object.freeze([]) as unknown as number[];
+
+/** `T` with its fields writable, for the analysis' records while it builds them. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
+function newCall(index: number, callId: string | null, messages: number[], transactions: number[]): Call {
   return {
-    index, callId, messages: [], transactions: [], method: null, caller: null, callee: null, addresses: [], dialogs: [],
+    index, callId, messages, transactions, method: null, caller: null, callee: null, addresses: [], dialogs: [],
     finalStatus: null, finalReason: null, outcome: 'pending', endedBy: null, start: null, answer: null, end: null,
     durationMs: null, offer: null, answerMedia: null,
   };
@@ -446,7 +466,7 @@ function reusedStructure(model: TraceModel): TraceAnalysis | null {
   }
   const old = prior.analysis;
   // Fresh call records: the summaries are written into them.
-  const calls = old.calls.map((c) => ({ ...newCall(c.index, c.callId), messages: c.messages, transactions: c.transactions }));
+  const calls = old.calls.map((c) => newCall(c.index, c.callId, c.messages, c.transactions));
   return { ...old, calls };
 }
 

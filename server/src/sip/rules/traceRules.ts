@@ -54,9 +54,10 @@ const inviteWithoutAck: TraceRule = (model, analysis, context) => {
 
 const cseqBackwards: TraceRule = (model, analysis, context) => {
   // Per dialog and per sender: each side numbers its own requests (RFC 3261
-  // section 12.2.1.1). Keyed Call-ID -> From tag -> To tag on the keys' own
-  // strings rather than a string built per request.
-  const lastSeq = new Map<string | null, Map<string, Map<string, number>>>();
+  // section 12.2.1.1). Keyed by call (the analysis' calls are the Call-IDs),
+  // then From tag -> To tag on the keys' own strings rather than a string
+  // built per request.
+  const lastSeq = new Array<Map<string, Map<string, number>> | undefined>(analysis.calls.length);
   for (let i = 0; i < model.messages.length; i++) {
     const m = model.messages[i];
     if (m.kind !== 'request' || analysis.retransmissionOf[i] !== -1) continue;
@@ -64,8 +65,9 @@ const cseqBackwards: TraceRule = (model, analysis, context) => {
     if (k.cseqSeq === null || k.fromTag === null || k.toTag === null) continue;
     const method = m.startLine.method === null ? null : upperMethod(m.startLine.method);
     if (method === 'ACK' || method === 'CANCEL') continue;
-    let byFrom = lastSeq.get(k.callId);
-    if (byFrom === undefined) lastSeq.set(k.callId, (byFrom = new Map()));
+    const call = analysis.callOf[i];
+    let byFrom = lastSeq[call];
+    if (byFrom === undefined) lastSeq[call] = byFrom = new Map();
     let byTo = byFrom.get(k.fromTag);
     if (byTo === undefined) byFrom.set(k.fromTag, (byTo = new Map()));
     const previous = byTo.get(k.toTag);
@@ -86,7 +88,7 @@ const cseqBackwards: TraceRule = (model, analysis, context) => {
  * is parsed again.
  */
 const cseqNumberMatchesItsInvite: TraceRule = (model, analysis, context) => {
-  let inviteSeqs: Map<string, Map<string, number>> | null = null;
+  let inviteSeqs: InviteSeqs | null = null;
   for (let i = 0; i < model.messages.length; i++) {
     const message = model.messages[i];
     const method = message.startLine.method;
@@ -94,7 +96,7 @@ const cseqNumberMatchesItsInvite: TraceRule = (model, analysis, context) => {
     const k = analysis.keys[i];
     if (k.callId === null || k.branch === null || k.cseqSeq === null || !k.branch.startsWith(MAGIC_COOKIE) || k.branch === MAGIC_COOKIE) continue;
     inviteSeqs ??= firstInviteSeqs(model, analysis);
-    const invite = inviteSeqs.get(k.branch)?.get(k.callId);
+    const invite = inviteSeqOf(inviteSeqs, analysis, k.branch, k.callId);
     if (invite === undefined || k.cseqSeq === invite) continue;
     const h = header(message, 'cseq');
     if (h === undefined) continue;
@@ -108,21 +110,38 @@ const cseqNumberMatchesItsInvite: TraceRule = (model, analysis, context) => {
 };
 
 /**
- * Top branch -> Call-ID -> CSeq number of the first INVITE with them. Keyed
- * on the keys' own strings: no string is built per INVITE.
+ * Top branch -> the first INVITE with it (its message index), or, for a
+ * branch that INVITEs of several Call-IDs share, Call-ID -> CSeq number of
+ * the first INVITE with both. Nearly every branch has one INVITE, which then
+ * costs no map of its own; keyed on the keys' own strings: no string is
+ * built per INVITE.
  */
-function firstInviteSeqs(model: TraceModel, analysis: TraceAnalysis): Map<string, Map<string, number>> {
-  const map = new Map<string, Map<string, number>>();
+type InviteSeqs = Map<string, number | Map<string, number>>;
+
+function firstInviteSeqs(model: TraceModel, analysis: TraceAnalysis): InviteSeqs {
+  const map: InviteSeqs = new Map();
   for (let i = 0; i < model.messages.length; i++) {
     const m = model.messages[i];
     if (m.kind !== 'request' || m.startLine.method !== 'INVITE') continue;
     const k = analysis.keys[i];
     if (k.callId === null || k.branch === null || k.cseqSeq === null) continue;
-    let byCallId = map.get(k.branch);
-    if (byCallId === undefined) map.set(k.branch, (byCallId = new Map()));
-    if (!byCallId.has(k.callId)) byCallId.set(k.callId, k.cseqSeq);
+    const entry = map.get(k.branch);
+    if (entry === undefined) map.set(k.branch, i);
+    else if (typeof entry === 'number') {
+      const first = analysis.keys[entry];
+      if (first.callId !== k.callId) map.set(k.branch, new Map([[first.callId!, first.cseqSeq!], [k.callId, k.cseqSeq]]));
+    } else if (!entry.has(k.callId)) entry.set(k.callId, k.cseqSeq);
   }
   return map;
+}
+
+/** The CSeq number of the first INVITE with this branch and Call-ID, if any. */
+function inviteSeqOf(seqs: InviteSeqs, analysis: TraceAnalysis, branch: string, callId: string): number | undefined {
+  const entry = seqs.get(branch);
+  if (entry === undefined) return undefined;
+  if (typeof entry !== 'number') return entry.get(callId);
+  const first = analysis.keys[entry];
+  return first.callId === callId ? first.cseqSeq! : undefined;
 }
 
 export const TRACE_RULES: readonly TraceRule[] = [requestWithoutResponse, retransmission, inviteWithoutAck, cseqBackwards, cseqNumberMatchesItsInvite];
