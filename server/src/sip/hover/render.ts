@@ -50,13 +50,12 @@ function renderMarkdown(model: TraceModel, target: Exclude<HoverTarget, { kind: 
     case 'header-name':
       return renderHeader(text.slice(target.start, target.end), { message: factsOf(model, m) });
     case 'header-value':
-      return renderValue(target);
+      return renderValue(target, text);
   }
 }
 
-function renderValue(target: Extract<HoverTarget, { kind: 'header-value' }>): string | null {
+function renderValue(target: Extract<HoverTarget, { kind: 'header-value' }>, text: TextReader): string | null {
   const { header, message } = target;
-  const text = new MessageText(message);
   if (target.param !== null) {
     const before = text.slice(header.valueStart, target.start);
     const inUri = before.lastIndexOf('<') > before.lastIndexOf('>');
@@ -94,10 +93,11 @@ function renderSdp(target: Extract<HoverTarget, { kind: 'body-line' }>): Rendere
   if (type === 'm' && /^\d+$/.test(target.word)) {
     // Payload numbers come after `media port proto`.
     const fields = value.trim().split(/\s+/);
-    const wordIndex = countFieldsBefore(new MessageText(target.message), target.start + 2, target.wordStart);
+    const text = new MessageText(target.message);
+    const wordIndex = countFieldsBefore(text, target.start + 2, target.wordStart);
     if (wordIndex >= 3 && fields[wordIndex] === target.word) {
       const pt = Number(target.word);
-      return word(renderPayloadType(pt, rtpmapName(target.message, target.line, pt)));
+      return word(renderPayloadType(pt, rtpmapName(target.message, text, target.line, pt)));
     }
   }
   return whole(renderSdpLine(type, value));
@@ -110,9 +110,8 @@ function countFieldsBefore(text: TextReader, from: number, at: number): number {
 }
 
 /** The codec an `a=rtpmap` of the same media section gives payload type `pt`. */
-function rtpmapName(message: SipMessage, mLine: number, pt: number): string | undefined {
+function rtpmapName(message: SipMessage, text: TextReader, mLine: number, pt: number): string | undefined {
   const lines = message.lines;
-  const text = new MessageText(message);
   for (let l = mLine + 1; l < lines.length / LINE_STRIDE; l++) {
     const line = text.slice(lines[l * LINE_STRIDE], lines[l * LINE_STRIDE + 1]);
     if (line.startsWith('m=')) break;

@@ -7,7 +7,7 @@
 import type { SipMessage } from '../model';
 import { parsedBase, parsedText } from './messageParser';
 
-/** What locating and rendering read of a text: a string is one, and so is a `MessageText`. */
+/** What the features read of a text (a character, a slice): a string is one, and so is a `MessageText`. */
 export interface TextReader {
   charCodeAt(offset: number): number;
   slice(start: number, end: number): string;
@@ -34,4 +34,3 @@ export class MessageText implements TextReader {
     return this.text.slice(Math.max(0, start - this.delta), Math.max(0, end - this.delta));
   }
 }
-
