@@ -25,7 +25,7 @@ const common = {
 if (production) {
   // A production build writes no source maps: drop the ones a development
   // build left, so no stale map describes a minified bundle.
-  for (const name of ['extension.js.map', 'server.js.map', 'cli.js.map']) {
+  for (const name of ['extension.js.map', 'server.js.map', 'fullParseWorker.js.map', 'cli.js.map']) {
     require('node:fs').rmSync(path.join(root, 'dist', name), { force: true });
   }
 }
@@ -33,6 +33,8 @@ if (production) {
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  // The server's idle full-parse check runs this in a worker thread; it must sit next to server.js.
+  esbuild.build({ ...common, entryPoints: ['server/src/fullParseWorker.ts'], outfile: 'dist/fullParseWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.js' }),
 ]).catch((error) => {
   process.stderr.write(`build failed: ${error.message}\n`);

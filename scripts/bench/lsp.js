@@ -313,6 +313,23 @@ async function runLsp(text, { hovers, edits, seed, log }) {
       await next;
     }
     result.hoverAfterEdit = summarize(afterEditTimes);
+
+    // Hovers while the idle full-parse check runs: once editing pauses, the
+    // server parses the whole document again to confirm its incremental
+    // model. A user who paused to read hovers then: is the answer stuck?
+    const verifyAfterMs = serverConstant('VERIFY_AFTER_IDLE_MS');
+    if (verifyAfterMs !== null) {
+      const idleStart = nowMs();
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, verifyAfterMs - 200)));
+      const duringTimes = [];
+      while (nowMs() - idleStart < verifyAfterMs + 2000) {
+        const target = positionOf(starts, rnd.int(0, text.length - 1));
+        const h0 = nowMs();
+        await client.hover(URI, target.line, target.character);
+        duringTimes.push(nowMs() - h0);
+      }
+      result.hoverDuringCheck = { ...summarize(duringTimes), count: duringTimes.length };
+    }
     Object.assign(result, prefix('end', client.memory()));
   } finally {
     await client.stop();

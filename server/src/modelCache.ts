@@ -6,8 +6,10 @@
 import type { Range, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { SipDocument } from './sipDocument';
 import type { TraceModel } from './sip/model';
+import type { TextSource } from './sip/text/pieceText';
 import { parseTrace } from './sip/parse';
 import { EditAccumulator, reparse } from './sip/incremental';
+import { hasShape, shapeInWorker, shapeOf, type ModelShape, type ShapeJob } from './fullParseCheck';
 
 interface Entry {
   readonly version: number;
@@ -19,8 +21,17 @@ interface Entry {
   edits: EditAccumulator | null;
 }
 
+export interface BackgroundCheckOptions {
+  /** Parses the text elsewhere (the tests give their own). */
+  readonly parseShape?: (text: TextSource, traceFormat: string) => ShapeJob;
+  /** The worker could not run or failed (not called when it was stopped for a newer version). */
+  readonly onWorkerError?: (error: unknown) => void;
+}
+
 export class ModelCache {
   private readonly entries = new Map<string, Entry>();
+  /** Full-parse checks running in a worker, by document. */
+  private readonly checks = new Map<string, ShapeJob>();
 
   /**
    * Called with the document as it was before `changes` (from the
@@ -52,6 +63,7 @@ export class ModelCache {
     // A full parse read the whole text (so it is one flat string now): drop the pieces of earlier versions.
     if (!incremental) document.settle();
     this.entries.set(document.uri, { version: document.version, traceFormat, model, incremental, edits: new EditAccumulator() });
+    this.cancelCheck(document.uri); // it checks a version that is gone
     return model;
   }
 
@@ -62,15 +74,68 @@ export class ModelCache {
    * Returns true when the model was replaced (diagnostics must be published again).
    */
   verify(document: SipDocument): boolean {
-    const entry = this.entries.get(document.uri);
-    if (!entry || entry.version !== document.version || !entry.incremental) return false;
+    const entry = this.checkable(document);
+    if (entry === undefined) return false;
     entry.incremental = false;
-    const full = parseTrace(document.getText(), { traceFormat: entry.traceFormat, lineIndex: () => document.lineIndex });
-    // The parse read the whole text, so it is one flat string now: drop the pieces of earlier versions.
-    document.settle();
-    if (sameMessages(full, entry.model)) return false;
+    const full = this.fullParse(entry, document);
+    if (hasShape(entry.model, shapeOf(full))) return false;
     entry.model = full;
     return true;
+  }
+
+  /**
+   * `verify` with the parse in a worker thread, for large documents: the
+   * main thread only copies the text, so requests go on being answered.
+   * Resolves false, without a verdict, when the document changed meanwhile;
+   * when no worker can run, the check runs here instead.
+   */
+  async verifyInBackground(document: SipDocument, options: BackgroundCheckOptions = {}): Promise<boolean> {
+    const { parseShape = shapeInWorker, onWorkerError } = options;
+    const entry = this.checkable(document);
+    if (entry === undefined) return false;
+    entry.incremental = false;
+    this.cancelCheck(document.uri);
+    // The pieces as they are: building the whole text here would block as long as a copy of it takes.
+    const job = parseShape(document.pieces, entry.traceFormat);
+    this.checks.set(document.uri, job);
+    let shape: ModelShape | null;
+    try {
+      shape = await job.result;
+    } catch (error) {
+      shape = null;
+      if (this.checks.get(document.uri) === job) onWorkerError?.(error);
+    } finally {
+      if (this.checks.get(document.uri) === job) this.checks.delete(document.uri);
+    }
+    const current = this.entries.get(document.uri) === entry && entry.version === document.version;
+    if (!current) return false;
+    let full: TraceModel | null = null;
+    if (shape === null) {
+      full = this.fullParse(entry, document);
+      shape = shapeOf(full);
+    }
+    if (hasShape(entry.model, shape)) return false;
+    entry.model = full ?? this.fullParse(entry, document);
+    return true;
+  }
+
+  private checkable(document: SipDocument): Entry | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry && entry.version === document.version && entry.incremental ? entry : undefined;
+  }
+
+  private fullParse(entry: Entry, document: SipDocument): TraceModel {
+    const model = parseTrace(document.getText(), { traceFormat: entry.traceFormat, lineIndex: () => document.lineIndex });
+    // The parse read the whole text, so it is one flat string now: drop the pieces of earlier versions.
+    document.settle();
+    return model;
+  }
+
+  private cancelCheck(uri: string): void {
+    const job = this.checks.get(uri);
+    if (job === undefined) return;
+    this.checks.delete(uri);
+    job.cancel();
   }
 
   hasIncrementalModel(uri: string): boolean {
@@ -79,20 +144,6 @@ export class ModelCache {
 
   delete(uri: string): void {
     this.entries.delete(uri);
+    this.cancelCheck(uri);
   }
-}
-
-/** Same messages at the same places with the same parser problems (what every feature builds on). */
-function sameMessages(a: TraceModel, b: TraceModel): boolean {
-  if (a.messages.length !== b.messages.length || a.format.id !== b.format.id) return false;
-  for (let i = 0; i < a.messages.length; i++) {
-    const x = a.messages[i];
-    const y = b.messages[i];
-    if (x.start !== y.start || x.end !== y.end || x.bodyLine !== y.bodyLine || x.kind !== y.kind) return false;
-    if (x.lines.length !== y.lines.length || x.problems.length !== y.problems.length) return false;
-    for (let k = 0; k < x.problems.length; k++) {
-      if (x.problems[k].code !== y.problems[k].code || x.problems[k].start !== y.problems[k].start) return false;
-    }
-  }
-  return true;
 }

@@ -61,6 +61,11 @@ const TRACE_RULES_AFTER_MS = 300;
 
 /** After this long without an edit, a model built by incremental re-parses is checked against a full parse. */
 const VERIFY_AFTER_IDLE_MS = 1500;
+/**
+ * From this size the check parses in a worker thread (`fullParseCheck.ts`):
+ * below it the parse takes a few ms, less than starting a worker.
+ */
+const VERIFY_OFF_THREAD_CHARS = 1024 * 1024;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -172,10 +177,22 @@ export function startServer(connection: Connection): void {
     verifyTimers.set(uri, setTimeout(() => {
       verifyTimers.delete(uri);
       const document = documents.get(uri);
-      if (document && models.verify(document)) {
+      if (!document) return;
+      const differed = () => {
         connection.console.warn(`SIP Trace: the incremental parse of ${uri} differed from a full parse; diagnostics were refreshed`);
         schedule(uri, 0);
+      };
+      if (document.pieces.length < VERIFY_OFF_THREAD_CHARS) {
+        if (models.verify(document)) differed();
+        return;
       }
+      const onWorkerError = (error: unknown) => connection.console.warn(`SIP Trace: the full-parse check ran on the main thread (the worker failed: ${String(error)})`);
+      models.verifyInBackground(document, { onWorkerError }).then(
+        (replaced) => {
+          if (replaced) differed();
+        },
+        (error: unknown) => connection.console.error(`SIP Trace: the full-parse check of ${uri} failed: ${String(error)}`),
+      );
     }, VERIFY_AFTER_IDLE_MS));
   }
 

@@ -58,6 +58,102 @@ test('should an incremental model ever differ from a full parse, the check repla
   assert.equal(cache.get(next, 'auto').messages.length, full.messages.length, 'and the full parse wins');
 });
 
+/** A document whose cache holds a model that misses a real edit (the simulated bug of the test above). */
+function driftedDocument(uri: string): { cache: ModelCache; next: SipDocument } {
+  const cache = new ModelCache();
+  const doc = SipDocument.create(uri, 'sip', 1, TEXT);
+  cache.get(doc, 'auto');
+  const { next } = edited(doc, Math.floor(TEXT.length * 0.5), 'INVITE sip:x@y SIP/2.0\r\n\r\n');
+  const elsewhere = doc.positionAt(Math.floor(TEXT.length * 0.9));
+  cache.noteChanges(doc, [{ range: { start: elsewhere, end: elsewhere }, text: 'INVITE sip:x@y SIP/2.0\r\n\r\n' }]);
+  cache.get(next, 'auto');
+  return { cache, next };
+}
+
+test('the idle check in a worker thread finds a correct incremental model equal to a full parse', async () => {
+  const cache = new ModelCache();
+  const doc = SipDocument.create('file:///w1.sip', 'sip', 1, TEXT);
+  cache.get(doc, 'auto');
+  const { next, change } = edited(doc, Math.floor(TEXT.length * 0.3), 'X-Edit: 1\r\n');
+  cache.noteChanges(doc, [change]);
+  const incremental = cache.get(next, 'auto');
+  const errors: unknown[] = [];
+  assert.equal(await cache.verifyInBackground(next, { onWorkerError: (e) => errors.push(e) }), false, 'equal to a full parse');
+  assert.deepEqual(errors, [], 'the worker ran');
+  assert.equal(cache.get(next, 'auto'), incremental, 'the model stays');
+  assert.equal(cache.hasIncrementalModel(next.uri), false);
+});
+
+test('the worker notices a model that differs from a full parse, and the full parse wins', async () => {
+  const { cache, next } = driftedDocument('file:///w2.sip');
+  const full = parseTrace(next.getText());
+  const errors: unknown[] = [];
+  assert.equal(await cache.verifyInBackground(next, { onWorkerError: (e) => errors.push(e) }), true);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(cache.get(next, 'auto').messages.map((m) => [m.start, m.end]), full.messages.map((m) => [m.start, m.end]));
+});
+
+test('an edit while the worker parses: no verdict on the gone version, the newer model stands', async () => {
+  const { cache, next } = driftedDocument('file:///w3.sip');
+  const checking = cache.verifyInBackground(next);
+  const { next: newer, change } = edited(next, 10, 'Y');
+  cache.noteChanges(next, [change]);
+  const newerModel = cache.get(newer, 'auto');
+  assert.equal(await checking, false);
+  assert.equal(cache.get(newer, 'auto'), newerModel);
+});
+
+test('when no worker can run, the check runs on the main thread and still catches the difference', async () => {
+  const { cache, next } = driftedDocument('file:///w4.sip');
+  const errors: unknown[] = [];
+  const noWorker = () => ({ result: Promise.reject(new Error('no worker here')), cancel: () => undefined });
+  assert.equal(await cache.verifyInBackground(next, { parseShape: noWorker, onWorkerError: (e) => errors.push(e) }), true);
+  assert.equal(errors.length, 1, 'the failure is reported');
+  assert.equal(cache.get(next, 'auto').messages.length, parseTrace(next.getText()).messages.length);
+});
+
+test('after an edit in one call, only that call is summarized again; every summary equals a full analysis', () => {
+  // Ten copies of the fixture, each with its own Call-IDs and branches: forty distinct calls.
+  const copies = Array.from({ length: 10 }, (_, k) => CALLS.replace(/@192\.0\.2\.10\b/g, `-${k}@192.0.2.10`).replace(/branch=z9hG4bK/g, `branch=z9hG4bK${k}x`));
+  const text = copies.join('\r\n');
+  const cache = new ModelCache();
+  const doc = SipDocument.create('file:///summaries.sip', 'sip', 1, text);
+  const beforeModel = cache.get(doc, 'auto');
+  const before = analysisOf(beforeModel);
+  assert.equal(before.calls.length, 40);
+  // The offer's port in the sixth copy's first call (the INVITE after the 401 challenge): 49170 -> 49171.
+  const challenged = text.indexOf('m=audio 49170', text.indexOf('call1-auth-answer-5@'));
+  const at = text.indexOf('m=audio 49170', challenged + 1) + 'm=audio 4917'.length;
+  const change = { range: { start: doc.positionAt(at), end: doc.positionAt(at + 1) }, text: '1' };
+  const next = SipDocument.update(doc, [change], 2);
+  cache.noteChanges(doc, [change]);
+  const afterModel = cache.get(next, 'auto');
+  assert.equal(afterModel.messages[0], beforeModel.messages[0], 'an incremental re-parse');
+  const after = analysisOf(afterModel);
+  const editedCall = after.calls.findIndex((c) => c.callId === 'call1-auth-answer-5@192.0.2.10');
+  assert.ok(editedCall !== -1);
+  const fresh = analysisOf(parseTrace(next.getText()));
+  assert.deepEqual(after.calls, fresh.calls, 'the same summaries as a full analysis');
+  assert.equal(after.calls[editedCall].offer?.[0].port, 49171);
+  assert.notDeepEqual(after.calls[editedCall].offer, before.calls[editedCall].offer, 'the edited call has its new offer');
+  const kept = after.calls.filter((c, i) => c === before.calls[i]).length;
+  assert.equal(kept, 39, 'the other 39 calls keep their summaries');
+
+  // Two more edits in two other calls, with nothing asking for summaries in between (typing).
+  let current = next;
+  for (const callId of ['call2-fork-cancel-2@', 'call1-auth-answer-8@']) {
+    const where = current.getText().indexOf('Max-Forwards: 70', current.getText().indexOf(callId)) + 'Max-Forwards: 7'.length;
+    const typed = { range: { start: current.positionAt(where), end: current.positionAt(where + 1) }, text: '1' };
+    const following = SipDocument.update(current, [typed], current.version + 1);
+    cache.noteChanges(current, [typed]);
+    cache.get(following, 'auto');
+    current = following;
+  }
+  const last = analysisOf(cache.get(current, 'auto'));
+  assert.deepEqual(last.calls, analysisOf(parseTrace(current.getText())).calls);
+  assert.equal(last.calls.filter((c, i) => c === after.calls[i]).length, 38, 'summaries carry over versions nobody asked about');
+});
+
 test('the model of a document version uses that version\'s line index (one index, not two)', () => {
   const cache = new ModelCache();
   const doc = SipDocument.create('file:///c.sip', 'sip', 1, TEXT);

@@ -262,6 +262,16 @@ export function addressUri(value: string): string | null {
  * for one message per call, so it is not one of the keys read for every message.
  */
 export function addressUriOf(text: string, message: SipMessage, key: 'from' | 'to'): string | null {
+  // From the header records, as the keys are read: the summaries of every call
+  // of a large trace would otherwise build the header objects of each first message.
+  const records = headerRecords(message);
+  const wanted = key === 'from' ? K_FROM : K_TO;
+  for (let at = 0; at < records.length; at += H_STRIDE) {
+    if (keyFieldOf(text, records, at) !== wanted) continue;
+    if (records[at + H_FIRST_LINE] !== records[at + H_LAST_LINE]) break; // folded: unfold it below
+    const delta = message.start - parsedBase(message).start;
+    return addressUri(text.slice(records[at + H_VALUE_START] + delta, records[at + H_VALUE_END] + delta));
+  }
   const h = findHeader(message, key);
   return h === undefined ? null : addressUri(headerValue(text, message, h));
 }
