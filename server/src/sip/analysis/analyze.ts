@@ -145,8 +145,13 @@ export function analyzeTrace(model: TraceModel): TraceAnalysis {
   return analysis;
 }
 
+/** Writes the summary of every call not summarized yet (see `summarizedCalls`). */
 function summarize(model: TraceModel, analysis: TraceAnalysis): void {
-  for (const call of analysis.calls) summarizeCall(model, analysis.keys, analysis.transactions, call);
+  for (const call of analysis.calls) {
+    if (summarizedCalls.has(call)) continue;
+    summarizeCall(model, analysis.keys, analysis.transactions, call);
+    summarizedCalls.add(call);
+  }
 }
 
 /**
@@ -507,12 +512,7 @@ function cached(model: TraceModel): CacheEntry {
 export function analysisOf(model: TraceModel): TraceAnalysis {
   const entry = cached(model);
   if (!entry.summarized) {
-    const { keys, transactions, calls } = entry.analysis;
-    for (const call of calls) {
-      if (summarizedCalls.has(call)) continue;
-      summarizeCall(model, keys, transactions, call);
-      summarizedCalls.add(call);
-    }
+    summarize(model, entry.analysis);
     entry.summarized = true;
   }
   return entry.analysis;

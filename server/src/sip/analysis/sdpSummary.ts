@@ -83,6 +83,7 @@ function wordAt(text: string, start: number, end: number, n: number): string | n
 function newMedia(parts: readonly string[]): MediaDraft {
   // An empty m= line splits into one empty word, as `''.split(/\s+/)` does.
   const kind = parts.length > 0 ? parts[0] : '';
+  // A port starts with an ASCII digit (as `/^\d+/` reads it; `\d` is ASCII only).
   const port = parts[1];
   return {
     media: kind,
@@ -169,11 +170,7 @@ function unicodeLine(
     return undefined;
   }
   if (type === 109) {
-    const parts = value.trim().split(/\s+/);
-    const draft = newMedia(parts);
-    // `\d` is ASCII only: a port starting with another digit is no port.
-    draft.port = /^\d+/.test(parts[1] ?? '') ? parseInt(parts[1], 10) : null;
-    return { media: draft };
+    return { media: newMedia(value.trim().split(/\s+/)) };
   }
   const rtpmap = /^rtpmap:(\d+)\s+(\S+)/.exec(value);
   if (rtpmap) {
