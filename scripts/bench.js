@@ -251,6 +251,9 @@ function render(report) {
         [`one-character edit -> publishDiagnostics (${l.edit.n} edits, each after a ${l.edit.quietMs} ms pause)`, `median ${fmtMs(l.edit.median)}, max ${fmtMs(l.edit.max)}`],
         ...(l.editBurst ? [[`the same edits back to back (typing; ${l.editBurst.n} edits)`, `median ${fmtMs(l.editBurst.median)}, max ${fmtMs(l.editBurst.max)}${l.debounceMs !== null ? `; the server waits ${l.debounceMs} ms for the next keystroke` : ''}`]] : []),
         ['hover sent right after an edit', `median ${fmtMs(l.hoverAfterEdit.median)}, max ${fmtMs(l.hoverAfterEdit.max)}`],
+        ...(l.hoverDuringTraceRules
+          ? [['hovers after an edit until the conversation-level rules are published (back to back)', `max ${fmtMs(l.hoverDuringTraceRules.max)}, p50 ${fmtMs(l.hoverDuringTraceRules.median)}, n=${l.hoverDuringTraceRules.count}`]]
+          : []),
         ...(l.hoverDuringCheck
           ? [['hovers while the idle full-parse check runs (back to back, from 0.2 s before it starts to 2 s after)', `max ${fmtMs(l.hoverDuringCheck.max)}, p50 ${fmtMs(l.hoverDuringCheck.median)}, n=${l.hoverDuringCheck.count}`]]
           : []),

@@ -314,6 +314,32 @@ async function runLsp(text, { hovers, edits, seed, log }) {
     }
     result.hoverAfterEdit = summarize(afterEditTimes);
 
+    // Hovers while the conversation-level rules run after an edit: what the
+    // messages say is published first; the rules over the whole trace run
+    // once editing pauses (TRACE_RULES_AFTER_MS). A user who stopped typing
+    // and hovers then: is the answer stuck behind those rules?
+    {
+      // The previous edit's own rules first, so that their status is not taken for this one's.
+      await Promise.race([client.nextStatus(URI), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      const step = plan[0];
+      const pos = positionOf(starts, step.at);
+      version++;
+      const next = client.nextDiagnostics(URI, version);
+      let full = false;
+      const settled = client.nextStatus(URI).then(() => (full = true));
+      await client.change(URI, version, { start: pos, end: { line: pos.line, character: pos.character + 1 } }, step.text === '1' ? '2' : step.text);
+      await next;
+      const times = [];
+      while (!full) {
+        const target = positionOf(starts, rnd.int(0, text.length - 1));
+        const h0 = nowMs();
+        await client.hover(URI, target.line, target.character);
+        times.push(nowMs() - h0);
+      }
+      await settled;
+      result.hoverDuringTraceRules = { ...summarize(times), count: times.length };
+    }
+
     // Hovers while the idle full-parse check runs: once editing pauses, the
     // server parses the whole document again to confirm its incremental
     // model. A user who paused to read hovers then: is the answer stuck?

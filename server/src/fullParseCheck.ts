@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TraceModel } from './sip/model';
 import type { TextSource } from './sip/text/pieceText';
+import { lineCountOf, parsedBase, parsedProblems } from './sip/parser/messageParser';
 
 /** Per message: start, end, bodyLine, kind, line count, problem count. */
 const FIELDS = 6;
@@ -28,7 +29,7 @@ export interface ModelShape {
 export function shapeOf(model: TraceModel): ModelShape {
   const messages = new Int32Array(model.messages.length * FIELDS);
   let problemCount = 0;
-  for (const m of model.messages) problemCount += m.problems.length;
+  for (const m of model.messages) problemCount += parsedProblems(m).length;
   const problemStarts = new Int32Array(problemCount);
   const problemCodes: string[] = [];
   for (let i = 0; i < model.messages.length; i++) {
@@ -38,10 +39,12 @@ export function shapeOf(model: TraceModel): ModelShape {
     messages[at + 1] = m.end;
     messages[at + 2] = m.bodyLine;
     messages[at + 3] = KIND_CODE[m.kind] ?? 0;
-    messages[at + 4] = m.lines.length;
-    messages[at + 5] = m.problems.length;
-    for (const p of m.problems) {
-      problemStarts[problemCodes.length] = p.start;
+    const problems = parsedProblems(m);
+    const delta = m.start - parsedBase(m).start;
+    messages[at + 4] = lineCountOf(m);
+    messages[at + 5] = problems.length;
+    for (const p of problems) {
+      problemStarts[problemCodes.length] = p.start + delta;
       problemCodes.push(p.code);
     }
   }
@@ -57,9 +60,12 @@ export function hasShape(model: TraceModel, shape: ModelShape): boolean {
     const m = model.messages[i];
     const at = i * FIELDS;
     if (m.start !== s[at] || m.end !== s[at + 1] || m.bodyLine !== s[at + 2] || (KIND_CODE[m.kind] ?? 0) !== s[at + 3]) return false;
-    if (m.lines.length !== s[at + 4] || m.problems.length !== s[at + 5]) return false;
-    for (const p of m.problems) {
-      if (p.code !== shape.problemCodes[problem] || p.start !== shape.problemStarts[problem]) return false;
+    // Read through the parse: a moved message's lines and problems would be built as moved copies.
+    const problems = parsedProblems(m);
+    if (lineCountOf(m) !== s[at + 4] || problems.length !== s[at + 5]) return false;
+    const delta = m.start - parsedBase(m).start;
+    for (const p of problems) {
+      if (p.code !== shape.problemCodes[problem] || p.start + delta !== shape.problemStarts[problem]) return false;
       problem++;
     }
   }

@@ -15,6 +15,7 @@ import { analysisOf } from '../../../server/src/sip/analysis/analyze';
 import { messageKeys } from '../../../server/src/sip/analysis/keys';
 import { framerById } from '../../../server/src/sip/framing/registry';
 import type { TraceModel } from '../../../server/src/sip/model';
+import { hasShape, shapeOf } from '../../../server/src/fullParseCheck';
 import { REPO_ROOT, prng } from '../helpers';
 
 
@@ -64,6 +65,9 @@ for (const file of fs.readdirSync(FIXTURES).filter((f) => f !== 'tshark-decoded.
       for (const offset of probe) assert.deepEqual(updated.lineIndex.positionAt(offset), expected.lineIndex.positionAt(offset), `position of ${offset} after edit ${i}`);
       assert.equal(updated.lineIndex.lineCount, expected.lineIndex.lineCount);
       if (i % 5 === 0) assert.deepEqual(validate(updated), validate(expected), `diagnostics after edit ${i}`);
+      // The idle full-parse check reads moved messages' lines and problems in place: same shape as a full parse's.
+      assert.deepEqual(shapeOf(updated), shapeOf(expected), `shape after edit ${i}`);
+      assert.ok(hasShape(updated, shapeOf(expected)), `hasShape after edit ${i}`);
       // The analysis keeps each message's keys across edits: it must still be the full parse's.
       if (i % 3 === 0) {
         assert.deepEqual(analysisOf(updated).keys, expected.messages.map((m) => messageKeys(next, m)), `message keys after edit ${i}`);

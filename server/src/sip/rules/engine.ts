@@ -10,7 +10,7 @@ import { ruleInfo } from './catalog';
 import { MESSAGE_RULES } from './index';
 import type { RuleContext } from './types';
 import { TRACE_RULES, TRACE_RULE_IDS } from './traceRules';
-import { keysOf, structureOf } from '../analysis/analyze';
+import { keysOf, structureSteps } from '../analysis/analyze';
 import { isQuicklyClean } from './quick/cleanMessage';
 
 export type RuleSetting = Severity | 'off';
@@ -106,10 +106,10 @@ export function* validationSteps(
         if (!full && !add({ start, end, code, message })) full = true;
       },
     };
-    const analysis = structureOf(model);
+    const analysis = yield* structureSteps(model);
     for (const rule of TRACE_RULES) {
       try {
-        rule(model, analysis, context);
+        yield* rule(model, analysis, context);
       } catch (error) {
         add({ start: 0, end: 0, code: 'internal-error', message: `A SIP Trace rule failed (internal error: ${String(error)}); please report it` });
       }
