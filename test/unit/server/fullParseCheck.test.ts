@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { hasShape, shapeInWorker, shapeOf, type ModelShape } from '../../../server/src/fullParseCheck';
@@ -60,4 +61,36 @@ test('a text sent in several parts, one split inside a surrogate pair, arrives w
   assert.deepEqual(await shapeInWorker(text, 'auto').result, expected);
   const other = text.slice(0, boundary - 1) + 'y' + text.slice(boundary + 1);
   assert.equal(hasShape(parseTrace(text), await shapeInWorker(other, 'auto').result), false, 'a changed text is a changed shape');
+});
+
+/** Nice value of each thread of this process, by thread id (Linux keeps one per thread). */
+function threadNiceValues(): Map<number, number> {
+  const nice = new Map<number, number>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // After "(comm)" comes field 3 (state); nice is field 19.
+      nice.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return nice;
+}
+
+test('the worker runs at the lowest priority, and only the worker', { skip: process.platform !== 'linux' && 'per-thread priorities are a Linux feature; elsewhere the worker keeps its priority' }, async () => {
+  const before = threadNiceValues();
+  const mainNice = before.get(process.pid);
+  assert.notEqual(mainNice, undefined);
+  // Started but sent no text: it waits for the parts, so its thread stays to be looked at.
+  const worker = new Worker(path.join(REPO_ROOT, 'dist', 'fullParseWorker.js'), { workerData: { traceFormat: 'auto' } });
+  try {
+    await new Promise((resolve) => worker.once('online', resolve));
+    const lowered = (): number[] => [...threadNiceValues()].filter(([tid, nice]) => !before.has(tid) && nice === 19).map(([tid]) => tid);
+    for (let i = 0; i < 100 && lowered().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(lowered().length, 1, 'the new worker thread is at nice 19');
+    assert.equal(threadNiceValues().get(process.pid), mainNice, 'the main thread keeps its priority');
+  } finally {
+    await worker.terminate();
+  }
 });
