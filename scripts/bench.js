@@ -247,6 +247,10 @@ function render(report) {
       lines.push(table(['measure', 'value'], [
         ['didOpen -> first publishDiagnostics', `${fmtMs(l.openToDiagnosticsMs)} (${l.openDiagnostics} diagnostics; writing the ${fmtMB(l.textBytes)} didOpen took ${fmtMs(l.openSendMs)} of it)`],
         ['didOpen -> full diagnostics (conversation rules included)', `${fmtMs(l.openToFullMs)} (${l.openFullDiagnostics} diagnostics)`],
+        ...(l.editorOpen
+          ? [['the same with an editor\'s requests sent along (outline, folding, code lenses, inlay hints), fresh server',
+            `full diagnostics ${fmtMs(l.editorOpen.fullMs)}; ` + l.editorOpen.requests.map((r) => `${r.method.replace('textDocument/', '')} ${fmtMs(r.ms)} (${r.items.toLocaleString('en-US')} items, ${fmtMB(r.bytes)})`).join(', ')]]
+          : []),
         [`hover (${l.hover.n} random positions, ${l.hover.answered} answered)`, `p50 ${fmtMs(l.hover.median)}, p99 ${fmtMs(l.hover.p99)}, max ${fmtMs(l.hover.max)}, first ${fmtMs(l.hover.first)}`],
         [`one-character edit -> publishDiagnostics (${l.edit.n} edits, each after a ${l.edit.quietMs} ms pause)`, `median ${fmtMs(l.edit.median)}, max ${fmtMs(l.edit.max)}`],
         ...(l.editBurst ? [[`the same edits back to back (typing; ${l.editBurst.n} edits)`, `median ${fmtMs(l.editBurst.median)}, max ${fmtMs(l.editBurst.max)}${l.debounceMs !== null ? `; the server waits ${l.debounceMs} ms for the next keystroke` : ''}`]] : []),

@@ -54,7 +54,8 @@ class BenchClient {
       rootUri: null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } },
+        // As VS Code's client says them (its folding limit is editor.foldingMaximumRegions).
+        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] }, foldingRange: { rangeLimit: 5000, lineFoldingOnly: true } },
       },
     }), 'initialize');
     await connection.sendNotification('initialized', {});
@@ -93,6 +94,10 @@ class BenchClient {
 
   change(uri, version, range, text) {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
+  request(method, params) {
+    return withLimit(this.connection.sendRequest(method, params), method);
   }
 
   hover(uri, line, character) {
@@ -361,7 +366,39 @@ async function runLsp(text, { hovers, edits, seed, log }) {
     await client.stop();
     if (client.stderr.trim()) result.notes.push(`server stderr: ${client.stderr.trim().slice(0, 500)}`);
   }
+  log('  LSP: the open again, in a fresh server, with the requests an editor sends');
+  result.editorOpen = await openLikeAnEditor(text);
   return result;
+}
+
+/**
+ * The open as an editor makes it, in a fresh server: VS Code asks for the
+ * outline (breadcrumbs), folding, code lenses and the inlay hints of the
+ * visible lines as soon as a document shows, and the server answers them
+ * between its validation steps. Time to full diagnostics then, and to each
+ * answer (with its size: the folding ranges of a 50 MB trace are a big reply).
+ */
+async function openLikeAnEditor(text) {
+  const client = await BenchClient.start();
+  try {
+    const validated = client.nextStatus(URI);
+    const t0 = nowMs();
+    await client.open(URI, text);
+    const doc = { textDocument: { uri: URI } };
+    const timed = (method, params) => client.request(method, params).then((answer) => ({
+      method, ms: nowMs() - t0, items: Array.isArray(answer) ? answer.length : answer ? 1 : 0, bytes: JSON.stringify(answer ?? null).length,
+    }));
+    const answers = Promise.all([
+      timed('textDocument/documentSymbol', doc),
+      timed('textDocument/foldingRange', doc),
+      timed('textDocument/codeLens', doc),
+      timed('textDocument/inlayHint', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 80, character: 0 } } }),
+    ]);
+    const full = await validated;
+    return { fullMs: full.at - t0, requests: await answers };
+  } finally {
+    await client.stop();
+  }
 }
 
 function prefix(name, memory) {

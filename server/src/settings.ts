@@ -4,6 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_VALIDATION_SETTINGS, sanitizeRuleSettings, type ValidationSettings } from './sip/rules/engine';
+import { DEFAULT_OUTLINE_ITEMS } from './sip/features/outline';
 
 export interface SipSettings {
   readonly validation: ValidationSettings;
@@ -11,12 +12,17 @@ export interface SipSettings {
   readonly traceFormat: string;
   /** `sip.inlayHints.timing`: show `+120 ms` after start lines. */
   readonly timingHints: boolean;
+  /** `sip.outline.maxItems`: most document symbols per trace (see `outline`). */
+  readonly outlineItems: number;
 }
 
-export const DEFAULT_SETTINGS: SipSettings = { validation: DEFAULT_VALIDATION_SETTINGS, traceFormat: 'auto', timingHints: true };
+export const DEFAULT_SETTINGS: SipSettings = {
+  validation: DEFAULT_VALIDATION_SETTINGS, traceFormat: 'auto', timingHints: true, outlineItems: DEFAULT_OUTLINE_ITEMS,
+};
 
 interface RawSipSection {
   trace?: { format?: unknown };
+  outline?: { maxItems?: unknown };
   inlayHints?: { timing?: unknown };
   diagnostics?: { enable?: unknown; maxProblems?: unknown; rules?: unknown };
 }
@@ -24,18 +30,22 @@ interface RawSipSection {
 export function settingsFromSection(section: unknown): SipSettings {
   const raw = (section ?? {}) as RawSipSection;
   const d = raw.diagnostics ?? {};
-  const max = typeof d.maxProblems === 'number' && Number.isFinite(d.maxProblems) && d.maxProblems >= 0
-    ? Math.floor(d.maxProblems)
-    : DEFAULT_VALIDATION_SETTINGS.maxProblems;
+  const max = countSetting(d.maxProblems, DEFAULT_VALIDATION_SETTINGS.maxProblems);
   return {
     traceFormat: typeof raw.trace?.format === 'string' ? raw.trace.format : 'auto',
     timingHints: typeof raw.inlayHints?.timing === 'boolean' ? raw.inlayHints.timing : true,
+    outlineItems: countSetting(raw.outline?.maxItems, DEFAULT_OUTLINE_ITEMS),
     validation: {
       enable: typeof d.enable === 'boolean' ? d.enable : true,
       maxProblems: max,
       rules: sanitizeRuleSettings(d.rules),
     },
   };
+}
+
+/** A count the user set (a finite number, 0 or more, rounded down), else `fallback`. */
+function countSetting(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
 }
 
 export class SettingsCache {

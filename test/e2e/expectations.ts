@@ -33,7 +33,7 @@ export const FIXTURES = {
   afterRestart: 'after-restart.sip',
   /** A `.log` (language `log` by extension) holding SIP; switched to `sip`. */
   log: 'capture.log',
-  /** Screenshots only: four dialogs (calls view, outline, code lenses). */
+  /** Four dialogs: the outline limit test, and the screenshots (calls view, outline, code lenses). */
   calls: 'calls.sip',
   /** Screenshots only: assorted problems of two severities (Problems panel). */
   malformed: 'malformed.sip',

@@ -35,6 +35,27 @@ suite('Trace intelligence in VS Code', () => {
     ]);
   });
 
+  test('sip.outline.maxItems: past it, every call is listed, the first calls with their contents, and no more', async () => {
+    const file = await openAnalysed(FIXTURES.calls);
+    const symbolsOf = (doc: vscode.TextDocument) => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const full = await symbolsOf(file);
+    assert.strictEqual(full.length, 4, `four calls expected, got ${JSON.stringify(full.map((s) => s.name))}`);
+    assert.ok(full.every((call) => call.children.length > 0));
+    const config = vscode.workspace.getConfiguration('sip', file.uri);
+    try {
+      await config.update('outline.maxItems', 2, vscode.ConfigurationTarget.Workspace);
+      // A new document with the same text: VS Code keeps the outline of a document version it has asked for.
+      const copy = await vscode.workspace.openTextDocument({ language: 'sip', content: file.getText() });
+      await vscode.commands.executeCommand('sip.traceStatus', copy.uri.toString());
+      const cut = await symbolsOf(copy);
+      assert.deepStrictEqual(cut.map((s) => s.name), [full[0].name, full[1].name, '2 more calls not listed']);
+      assert.deepStrictEqual(cut.map((s) => s.children.length), [0, 0, 0]);
+      assert.match(cut[2].detail, /sip\.outline\.maxItems/);
+    } finally {
+      await config.update('outline.maxItems', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('folding ranges cover each message and its body', async () => {
     const doc = await openAnalysed(FIXTURES.call);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { parseTrace } from '../../../server/src/sip/parse';
 import { analyzeTrace, formatDuration } from '../../../server/src/sip/analysis/analyze';
-import { outline } from '../../../server/src/sip/features/outline';
+import { outline, type OutlineNode } from '../../../server/src/sip/features/outline';
 import { definitionAt, referencesAt, referencedCallId } from '../../../server/src/sip/features/navigation';
 import { foldingRanges } from '../../../server/src/sip/features/folding';
 import { callRows } from '../../../server/src/sip/features/calls';
@@ -97,6 +97,41 @@ test('outline: calls -> transactions -> messages, named for people', () => {
   assert.match(rows[0].media ?? '', /^audio 49170 PCMU\/8000 PCMA\/8000 telephone-event\/8000 @ 192\.0\.2\.10/);
 });
 
+test('outline past its limit: every call, then whole calls\' contents from the top; past the calls, a note on how many more', () => {
+  const full = outline(model, analysis);
+  const count = (nodes: readonly OutlineNode[]): number => nodes.reduce((n, node) => n + 1 + count(node.children), 0);
+  const sizes = full.map((c) => count(c.children));
+  assert.deepEqual(outline(model, analysis, count(full)), full, 'a limit it fits in changes nothing');
+  // Room for the four calls and the first call's contents, not the second's.
+  const cut = outline(model, analysis, 4 + sizes[0] + sizes[1] - 1);
+  assert.deepEqual(cut.map((c) => c.name), full.map((c) => c.name), 'every call listed');
+  assert.deepEqual(cut[0], full[0], 'the first call whole');
+  assert.deepEqual(cut.slice(1).map((c) => c.children.length), [0, 0, 0], 'the others without contents, even one that would fit');
+  assert.ok(sizes[3] < sizes[1], 'the last call is smaller than the second');
+  const few = outline(model, analysis, 2);
+  assert.deepEqual(few.map((c) => c.kind), ['call', 'call', 'more']);
+  assert.deepEqual(few.slice(0, 2).map((c) => [c.name, c.children.length]), full.slice(0, 2).map((c) => [c.name, 0]));
+  assert.equal(few[2].name, '2 more calls not listed');
+  assert.match(few[2].detail, /sip\.outline\.maxItems/);
+  assert.equal(few[2].start, model.messages[analysis.calls[2].messages[0]].start, 'it points at the first call left out');
+});
+
+test('the outline of a call with 20,000 transactions (REGISTER refreshes on one Call-ID): each with its own two messages', () => {
+  const refresh = (n: number) => [
+    `REGISTER sip:example.com SIP/2.0`, `Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKr${n}`, 'Max-Forwards: 70', 'From: <sip:a@example.com>;tag=a',
+    'To: <sip:a@example.com>', 'Call-ID: one-registration', `CSeq: ${n} REGISTER`, 'Contact: <sip:a@192.0.2.1>', 'Content-Length: 0', '', '',
+  ].join('\r\n') + [`SIP/2.0 200 OK`, `Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKr${n}`, 'From: <sip:a@example.com>;tag=a',
+    'To: <sip:a@example.com>;tag=r', 'Call-ID: one-registration', `CSeq: ${n} REGISTER`, 'Content-Length: 0', '', ''].join('\r\n');
+  const parts: string[] = [];
+  for (let n = 1; n <= 20_000; n++) parts.push(refresh(n));
+  const big = parseTrace(parts.join(''));
+  const nodes = outline(big, analyzeTrace(big));
+  assert.equal(nodes.length, 1);
+  // The messages are grouped by transaction in one pass (a search of the call's 40,000 messages per transaction was 800 million steps).
+  assert.equal(nodes[0].children.length, 20_000);
+  assert.deepEqual(nodes[0].children[19_999].children.map((c) => c.name), ['REGISTER sip:example.com', '200 OK']);
+});
+
 test('go to definition: response -> request, ACK and CANCEL -> INVITE, Refer-To Replaces -> that call', () => {
   const msg = (i: number) => model.messages[i];
   const inviteAt = (i: number) => lineOf(msg(i).start);
@@ -150,6 +185,23 @@ test('folding: each message, its header block and its body', () => {
   assert.ok(folds.some((f) => f.startLine === start && f.endLine === lineOf(first.end) - 1), 'whole message');
   assert.ok(folds.some((f) => f.startLine === start + 1 && f.kind === 'region'), 'header block');
   assert.ok(folds.some((f) => f.startLine === lineOf(first.bodyStart) && f.endLine === lineOf(first.bodyEnd)), 'body');
+});
+
+test('folding past the client\'s limit: whole messages first, then header blocks and bodies from the top, as VS Code would keep them', () => {
+  const all = foldingRanges(model);
+  const messageStarts = new Set(model.messages.map((m) => lineOf(m.start)));
+  // Outer folds: a whole message, or the text between two; inner: a header block or a body.
+  const isOuter = (f: { startLine: number; kind: string }) => f.kind === 'comment' || messageStarts.has(f.startLine);
+  const outer = all.filter(isOuter);
+  const inner = all.filter((f) => !isOuter(f));
+  assert.ok(outer.length > 10 && inner.length > 10, `${outer.length} outer and ${inner.length} inner folds`);
+  assert.deepEqual(foldingRanges(model, all.length), all, 'a limit it fits in changes nothing');
+  assert.deepEqual(foldingRanges(model, 7), outer.slice(0, 7), 'too few for the messages: the first messages, nothing nested');
+  const some = foldingRanges(model, outer.length + 5);
+  assert.deepEqual(some.filter(isOuter), outer, 'every message');
+  assert.deepEqual(some.filter((f) => !isOuter(f)), inner.slice(0, 5), 'and the first five nested folds');
+  assert.deepEqual(some, all.filter((f) => isOuter(f) || inner.slice(0, 5).some((g) => g.startLine === f.startLine)), 'in document order');
+  assert.deepEqual(foldingRanges(model, 0), []);
 });
 
 test('durations read like people write them', () => {

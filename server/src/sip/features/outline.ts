@@ -6,7 +6,16 @@ import type { SipMessage, TraceModel } from '../model';
 import { MessageText } from '../parser/messageText';
 import { delayMs, formatDuration, type Call, type TraceAnalysis, type Transaction } from '../analysis/analyze';
 
-export type OutlineKind = 'call' | 'transaction' | 'message';
+/** `more`: the note that stands for the calls an outline past its limit leaves out. */
+export type OutlineKind = 'call' | 'transaction' | 'message' | 'more';
+
+/**
+ * Nodes an outline holds by default (`sip.outline.maxItems`). A 50 MB trace
+ * has some 15,000 calls, 40,000 transactions and 80,000 messages: as
+ * document symbols, 35 MB of JSON that the editor decodes and keeps for the
+ * outline and breadcrumbs.
+ */
+export const DEFAULT_OUTLINE_ITEMS = 10_000;
 
 export interface OutlineNode {
   readonly name: string;
@@ -51,7 +60,15 @@ export function transactionLabel(model: TraceModel, t: Transaction): string {
   return `${head} -> ${messageLabel(final)}${delay !== null ? ` (${formatDuration(delay)})` : ''}`;
 }
 
-export function outline(model: TraceModel, analysis: TraceAnalysis): OutlineNode[] {
+/**
+ * The outline, with at most `limit` nodes (about: the note on what was left
+ * out comes on top). Calls come first, each listed; then, call by call from
+ * the top, each call's transactions and messages while the whole of them
+ * fits. Past that the calls are listed without their contents; if the calls
+ * alone are too many, the first `limit` are, and a last node says how many
+ * more the trace has.
+ */
+export function outline(model: TraceModel, analysis: TraceAnalysis, limit = Number.MAX_SAFE_INTEGER): OutlineNode[] {
   const { messages } = model;
   const messageNode = (i: number): OutlineNode => {
     const m = messages[i];
@@ -66,31 +83,66 @@ export function outline(model: TraceModel, analysis: TraceAnalysis): OutlineNode
       children: [],
     };
   };
-  return analysis.calls.map((call) => {
-    const children: OutlineNode[] = [];
-    const placed = new Set<number>();
-    for (const ti of call.transactions) {
-      const t = analysis.transactions[ti];
-      const members = call.messages.filter((i) => analysis.transactionOf[i] === ti);
-      if (members.length === 0) continue;
-      for (const i of members) placed.add(i);
-      const first = messages[members[0]];
-      const last = messages[members[members.length - 1]];
-      children.push({
-        name: transactionLabel(model, t), detail: '', kind: 'transaction',
-        start: first.start, end: last.end, selectionStart: first.startLine.start, selectionEnd: Math.max(first.startLine.end, first.startLine.start),
-        children: members.map(messageNode),
-      });
+  const calls = analysis.calls;
+  const listed = Math.min(calls.length, Math.max(0, limit));
+  let room = Math.max(0, limit) - listed;
+  const nodes: OutlineNode[] = [];
+  for (let c = 0; c < listed; c++) {
+    const call = calls[c];
+    const groups = transactionGroups(analysis, call);
+    // A call's contents: each message once (in its transaction or alone) and a node per transaction.
+    const size = call.messages.length + groups.size;
+    let children: OutlineNode[] = [];
+    if (size <= room) {
+      room -= size;
+      children = callContents(model, analysis, call, groups, messageNode);
+    } else {
+      room = 0; // the next calls are listed without contents too, so the outline reads alike from here on
     }
-    for (const i of call.messages) if (!placed.has(i)) children.push(messageNode(i));
-    children.sort((a, b) => a.start - b.start);
     const first = messages[call.messages[0]];
     const last = messages[call.messages[call.messages.length - 1]];
-    return {
-      name: callLabel(call), detail: callSummary(call, analysis.calls.length), kind: 'call',
+    nodes.push({
+      name: callLabel(call), detail: callSummary(call, calls.length), kind: 'call',
       // A call's messages can interleave with other calls; its extent spans them all.
       start: first.start, end: last.end, selectionStart: first.startLine.start, selectionEnd: Math.max(first.startLine.end, first.startLine.start),
       children,
-    };
-  });
+    });
+  }
+  if (listed < calls.length) {
+    const more = calls.length - listed;
+    const at = messages[calls[listed].messages[0]].start;
+    nodes.push({
+      name: `${more.toLocaleString('en-US')} more call${more === 1 ? '' : 's'} not listed`,
+      detail: `the outline holds ${limit.toLocaleString('en-US')} items (sip.outline.maxItems)`,
+      kind: 'more', start: at, end: at, selectionStart: at, selectionEnd: at, children: [],
+    });
+  }
+  return nodes;
+}
+
+/** A call's messages by transaction (in the call's order), in one pass over them. */
+function transactionGroups(analysis: TraceAnalysis, call: Call): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  for (const ti of call.transactions) groups.set(ti, []);
+  for (const i of call.messages) groups.get(analysis.transactionOf[i])?.push(i);
+  for (const [ti, members] of groups) if (members.length === 0) groups.delete(ti);
+  return groups;
+}
+
+function callContents(model: TraceModel, analysis: TraceAnalysis, call: Call, groups: Map<number, number[]>, messageNode: (i: number) => OutlineNode): OutlineNode[] {
+  const { messages } = model;
+  const children: OutlineNode[] = [];
+  for (const [ti, members] of groups) {
+    const t = analysis.transactions[ti];
+    const first = messages[members[0]];
+    const last = messages[members[members.length - 1]];
+    children.push({
+      name: transactionLabel(model, t), detail: '', kind: 'transaction',
+      start: first.start, end: last.end, selectionStart: first.startLine.start, selectionEnd: Math.max(first.startLine.end, first.startLine.start),
+      children: members.map(messageNode),
+    });
+  }
+  for (const i of call.messages) if (!groups.has(analysis.transactionOf[i])) children.push(messageNode(i));
+  children.sort((a, b) => a.start - b.start);
+  return children;
 }
