@@ -33,7 +33,8 @@ export class LspClient {
 
   private constructor(private readonly child: ChildProcess, private readonly connection: MessageConnection) {}
 
-  static async start(): Promise<LspClient> {
+  /** `textDocument`: client capabilities for the text document requests (e.g. folding's `rangeLimit`). */
+  static async start(textDocument: object = {}): Promise<LspClient> {
     const server = path.join(REPO_ROOT, 'dist', 'server.js');
     if (!fs.existsSync(server)) throw new Error(`${server} is missing: run npm run compile first`);
     // With the node flags the VS Code client starts it with.
@@ -56,7 +57,7 @@ export class LspClient {
       connection.sendRequest('initialize', {
         processId: process.pid,
         rootUri: null,
-        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+        capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument },
       }),
       'initialize',
     ) as { capabilities: unknown };
