@@ -34,7 +34,9 @@ import { SettingsCache } from './settings';
 import { CALLS_REQUEST, TRACE_STATUS_NOTIFICATION, type CallItem, type CallsParams, type TraceStatusParams } from './protocol';
 import { validationSteps, type SipDiagnostic } from './sip/rules/engine';
 import { hoverAt } from './sip/hover/hover';
-import { analysisOf } from './sip/analysis/analyze';
+// Requests at the cursor (hover, definition, references, highlights) read the structure only;
+// the call summaries are for the whole-document views (outline, lenses, the calls view, hints).
+import { analysisOf, structureOf } from './sip/analysis/analyze';
 import { outline, type OutlineNode } from './sip/features/outline';
 import { foldingRanges } from './sip/features/folding';
 import { definitionAt, referencesAt } from './sip/features/navigation';
@@ -328,14 +330,14 @@ export function startServer(connection: Connection): void {
 
   connection.onDefinition((params, token) =>
     onDocument(params.textDocument.uri, token, null as Location | null, (model, document) => {
-      const span = definitionAt(model, analysisOf(model), document.offsetAt(params.position));
+      const span = definitionAt(model, structureOf(model), document.offsetAt(params.position));
       return span ? { uri: params.textDocument.uri, range: model.lineIndex.rangeOf(span.start, span.end) } : null;
     }),
   );
 
   connection.onReferences((params, token) =>
     onDocument(params.textDocument.uri, token, [] as Location[], (model, document) =>
-      referencesAt(model, analysisOf(model), document.offsetAt(params.position)).map((span) => ({
+      referencesAt(model, structureOf(model), document.offsetAt(params.position)).map((span) => ({
         uri: params.textDocument.uri,
         range: model.lineIndex.rangeOf(span.start, span.end),
       })),
@@ -344,7 +346,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDocumentHighlight((params, token) =>
     onDocument(params.textDocument.uri, token, [] as DocumentHighlight[], (model, document) =>
-      referencesAt(model, analysisOf(model), document.offsetAt(params.position)).map((span) => ({
+      referencesAt(model, structureOf(model), document.offsetAt(params.position)).map((span) => ({
         range: model.lineIndex.rangeOf(span.start, span.end),
         kind: DocumentHighlightKind.Text,
       })),

@@ -6,7 +6,9 @@ import { LINE_STRIDE, type SipHeader, type SipMessage, type TraceModel } from '.
 import { parsedBase, parsedText } from '../parser/messageParser';
 import { MessageText, type TextReader } from '../parser/messageText';
 import type { HoverTarget } from './locate';
-import { analysisOf, delayMs, formatDuration } from '../analysis/analyze';
+// The structure (transactions, retransmissions, keys) is all a hover reads: not the call summaries,
+// which the first hover on a 50 MB trace would otherwise build for every call (~200 ms).
+import { delayMs, formatDuration, structureOf } from '../analysis/analyze';
 import type { MessageFacts } from '../knowledge/headers';
 import {
   renderHeader, renderMethod, renderParameter, renderPayloadType, renderSdpAttribute, renderSdpLine, renderStatusCode,
@@ -123,7 +125,7 @@ function rtpmapName(message: SipMessage, text: TextReader, mLine: number, pt: nu
 
 /** Which request a response answers, after how long, and whether it repeats an earlier one. */
 function responseContext(model: TraceModel, m: SipMessage): string[] {
-  const analysis = analysisOf(model);
+  const analysis = structureOf(model);
   const out: string[] = [];
   const t = analysis.transactions[analysis.transactionOf[m.index]];
   if (t && t.request !== -1) {
@@ -144,7 +146,7 @@ function responseContext(model: TraceModel, m: SipMessage): string[] {
 /** A request's responses in this trace, with their delays. */
 function requestContext(model: TraceModel, m: SipMessage): string[] {
   if (m.kind !== 'request') return [];
-  const analysis = analysisOf(model);
+  const analysis = structureOf(model);
   const t = analysis.transactions[analysis.transactionOf[m.index]];
   if (!t || t.request !== m.index) return [];
   if (t.responses.length === 0) {
@@ -160,7 +162,7 @@ function requestContext(model: TraceModel, m: SipMessage): string[] {
 
 /** What the knowledge tables need to say whether a header is mandatory in this message. */
 function factsOf(model: TraceModel, m: SipMessage): MessageFacts | undefined {
-  const analysis = analysisOf(model);
+  const analysis = structureOf(model);
   const keys = analysis.keys[m.index];
   const method = m.kind === 'request' ? m.startLine.method : keys.cseqMethod;
   if (m.kind === 'unknown' || !method) return undefined;
