@@ -23,7 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'sip' }],
     outputChannel,
-    synchronize: { configurationSection: 'sip' },
+    // The server also reads the editor's folding limit (its own `rangeLimit` is a constant 5,000).
+    synchronize: { configurationSection: ['sip', 'editor.foldingMaximumRegions'] },
   };
   client = new LanguageClient('sip', 'SIP Language Server', serverOptions, clientOptions);
 

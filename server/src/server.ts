@@ -88,7 +88,7 @@ export function startServer(connection: Connection): void {
   });
   let clientPullsConfiguration = false;
   let clientSupportsDynamicConfiguration = false;
-  /** The most folding ranges the client keeps (it says so at initialize; VS Code: 5,000). */
+  /** The most folding ranges the client keeps, as it says at initialize (VS Code: 5,000; but see `foldingRegions`). */
   let foldingRangeLimit = Number.MAX_SAFE_INTEGER;
   const settings = new SettingsCache(connection, () => clientPullsConfiguration);
   const pending = new Map<string, NodeJS.Timeout>();
@@ -322,10 +322,14 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onFoldingRanges((params, token) =>
-    onDocument(params.textDocument.uri, token, [] as FoldingRange[], (model) =>
-      foldingRanges(model, foldingRangeLimit).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region })),
-      true,
-    ),
+    runSafe(connection, token, [] as FoldingRange[], async () => {
+      const { foldingRegions } = await settings.get(params.textDocument.uri);
+      const limit = foldingRegions ?? foldingRangeLimit;
+      return onDocument(params.textDocument.uri, token, [] as FoldingRange[], (model) =>
+        foldingRanges(model, limit).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region })),
+        true,
+      );
+    }),
   );
 
   connection.onDefinition((params, token) =>

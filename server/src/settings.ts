@@ -14,10 +14,17 @@ export interface SipSettings {
   readonly timingHints: boolean;
   /** `sip.outline.maxItems`: most document symbols per trace (see `outline`). */
   readonly outlineItems: number;
+  /**
+   * `editor.foldingMaximumRegions` for the document, where the client has
+   * that setting (VS Code): the most folding ranges its editor keeps. VS
+   * Code's language client announces a `rangeLimit` of 5,000 whatever the
+   * user set, so this setting comes first.
+   */
+  readonly foldingRegions: number | null;
 }
 
 export const DEFAULT_SETTINGS: SipSettings = {
-  validation: DEFAULT_VALIDATION_SETTINGS, traceFormat: 'auto', timingHints: true, outlineItems: DEFAULT_OUTLINE_ITEMS,
+  validation: DEFAULT_VALIDATION_SETTINGS, traceFormat: 'auto', timingHints: true, outlineItems: DEFAULT_OUTLINE_ITEMS, foldingRegions: null,
 };
 
 interface RawSipSection {
@@ -27,7 +34,8 @@ interface RawSipSection {
   diagnostics?: { enable?: unknown; maxProblems?: unknown; rules?: unknown };
 }
 
-export function settingsFromSection(section: unknown): SipSettings {
+/** The settings from the `sip` section and, when the client has it, `editor.foldingMaximumRegions`. */
+export function settingsFromSection(section: unknown, foldingRegions?: unknown): SipSettings {
   const raw = (section ?? {}) as RawSipSection;
   const d = raw.diagnostics ?? {};
   const max = countSetting(d.maxProblems, DEFAULT_VALIDATION_SETTINGS.maxProblems);
@@ -35,6 +43,7 @@ export function settingsFromSection(section: unknown): SipSettings {
     traceFormat: typeof raw.trace?.format === 'string' ? raw.trace.format : 'auto',
     timingHints: typeof raw.inlayHints?.timing === 'boolean' ? raw.inlayHints.timing : true,
     outlineItems: countSetting(raw.outline?.maxItems, DEFAULT_OUTLINE_ITEMS),
+    foldingRegions: countOrNull(foldingRegions),
     validation: {
       enable: typeof d.enable === 'boolean' ? d.enable : true,
       maxProblems: max,
@@ -43,9 +52,13 @@ export function settingsFromSection(section: unknown): SipSettings {
   };
 }
 
-/** A count the user set (a finite number, 0 or more, rounded down), else `fallback`. */
+/** A count the user set (a finite number, 0 or more, rounded down), else null. */
+function countOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : null;
+}
+
 function countSetting(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
+  return countOrNull(value) ?? fallback;
 }
 
 export class SettingsCache {
@@ -60,8 +73,8 @@ export class SettingsCache {
     let settings = this.perDocument.get(uri);
     if (settings === undefined) {
       settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'sip' })
-        .then(settingsFromSection, () => DEFAULT_SETTINGS);
+        .getConfiguration([{ scopeUri: uri, section: 'sip' }, { scopeUri: uri, section: 'editor.foldingMaximumRegions' }])
+        .then(([sip, foldingRegions]: unknown[]) => settingsFromSection(sip, foldingRegions), () => DEFAULT_SETTINGS);
       this.perDocument.set(uri, settings);
     }
     return settings;

@@ -60,3 +60,17 @@ test('the requests an editor sends with an open are answered after the open\'s d
   assert.ok(symbols[0].children.length > 0 && symbols[symbols.length - 1].children.length === 0);
   assert.equal(lenses.length, 1_200, 'a lens per call');
 });
+
+test('folding follows editor.foldingMaximumRegions where the client has it, before its announced rangeLimit', async () => {
+  const uri = 'file:///tmp/many-calls-2.sip';
+  client.otherSettings['editor.foldingMaximumRegions'] = 120;
+  try {
+    const opened = client.nextDiagnostics(uri);
+    client.open(uri, TEXT);
+    await opened;
+    const folds = await client.request<unknown[]>('textDocument/foldingRange', { textDocument: { uri } });
+    assert.equal(folds.length, 120);
+  } finally {
+    delete client.otherSettings['editor.foldingMaximumRegions'];
+  }
+});

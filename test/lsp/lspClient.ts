@@ -23,8 +23,10 @@ const WAIT_LIMIT_MS = 20_000;
 export class LspClient {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   capabilities: any;
-  /** What `workspace/configuration` answers for section `sip`. */
+  /** What `workspace/configuration` answers for section `sip`... */
   settings: unknown = {};
+  /** ...and for other sections (null for those not here). */
+  readonly otherSettings: Record<string, unknown> = {};
   readonly configurationRequests: { scopeUri?: string; section?: string }[] = [];
   private readonly diagnosticWaiters = new Map<string, ((p: PublishDiagnostics) => void)[]>();
   private readonly statusWaiters = new Map<string, ((p: TraceStatus) => void)[]>();
@@ -43,7 +45,7 @@ export class LspClient {
     const client = new LspClient(child, connection);
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
       client.configurationRequests.push(...params.items);
-      return params.items.map(() => client.settings);
+      return params.items.map((item) => (item.section === 'sip' ? client.settings : client.otherSettings[item.section ?? ''] ?? null));
     });
     connection.onRequest('client/registerCapability', () => null);
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnostics) => client.resolve(client.diagnosticWaiters, p.uri, p));

@@ -56,6 +56,24 @@ suite('Trace intelligence in VS Code', () => {
     }
   });
 
+  test('folding ranges stop at editor.foldingMaximumRegions, whole messages first', async () => {
+    const file = await openAnalysed(FIXTURES.calls);
+    const foldsOf = (doc: vscode.TextDocument) => vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
+    const all = await foldsOf(file);
+    assert.ok(all.length > 40, `${all.length} folds`);
+    const config = vscode.workspace.getConfiguration('editor', file.uri);
+    try {
+      await config.update('foldingMaximumRegions', 3, vscode.ConfigurationTarget.Workspace);
+      const copy = await vscode.workspace.openTextDocument({ language: 'sip', content: file.getText() });
+      await vscode.commands.executeCommand('sip.traceStatus', copy.uri.toString());
+      const cut = await foldsOf(copy);
+      const messageStarts = [0, ...[...file.getText().matchAll(/\r?\n\r?\n(?=[A-Z]+ sip:|SIP\/2\.0 \d)/g)].map((m) => file.positionAt(m.index! + m[0].length).line)];
+      assert.deepStrictEqual(cut.map((f) => f.start), messageStarts.slice(0, 3));
+    } finally {
+      await config.update('foldingMaximumRegions', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('folding ranges cover each message and its body', async () => {
     const doc = await openAnalysed(FIXTURES.call);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
