@@ -30,7 +30,7 @@ import {
 import { SipDocument } from './sipDocument';
 import { collectGarbageSoon } from './garbage';
 import { ModelCache } from './modelCache';
-import { SettingsCache } from './settings';
+import { SettingsCache, type SipSettings } from './settings';
 import { CALLS_REQUEST, TRACE_STATUS_NOTIFICATION, type CallItem, type CallsParams, type TraceStatusParams } from './protocol';
 import { validationSteps, type SipDiagnostic } from './sip/rules/engine';
 import { hoverAt } from './sip/hover/hover';
@@ -302,34 +302,34 @@ export function startServer(connection: Connection): void {
    * Runs a document request on the cached model (and its analysis), safely and cancellably.
    * `wholeDocument`: the request reads all of it (see `afterOpenDiagnostics`).
    */
-  function onDocument<T>(uri: string, token: CancellationToken, fallback: T, work: (model: TraceModel, document: SipDocument) => T, wholeDocument = false): Promise<T> {
+  function onDocument<T>(
+    uri: string, token: CancellationToken, fallback: T, work: (model: TraceModel, document: SipDocument, documentSettings: SipSettings) => T, wholeDocument = false,
+  ): Promise<T> {
     return runSafe(connection, token, fallback, async () => {
       if (wholeDocument) await afterOpenDiagnostics(uri);
       if (token.isCancellationRequested) return fallback;
       const document = documents.get(uri);
       if (!document) return fallback;
-      const model = await modelFor(document);
+      const documentSettings = await settings.get(document.uri);
+      const model = models.get(document, documentSettings.traceFormat);
       if (token.isCancellationRequested) return fallback;
-      return work(model, document);
+      return work(model, document, documentSettings);
     });
   }
 
   connection.onDocumentSymbol((params, token) =>
-    runSafe(connection, token, [] as DocumentSymbol[], async () => {
-      const { outlineItems } = await settings.get(params.textDocument.uri);
-      return onDocument(params.textDocument.uri, token, [] as DocumentSymbol[], (model) => outline(model, analysisOf(model), outlineItems).map((node) => toSymbol(model, node)), true);
-    }),
+    onDocument(params.textDocument.uri, token, [] as DocumentSymbol[], (model, _document, { outlineItems }) =>
+      outline(model, analysisOf(model), outlineItems).map((node) => toSymbol(model, node)),
+      true,
+    ),
   );
 
   connection.onFoldingRanges((params, token) =>
-    runSafe(connection, token, [] as FoldingRange[], async () => {
-      const { foldingRegions } = await settings.get(params.textDocument.uri);
-      const limit = foldingRegions ?? foldingRangeLimit;
-      return onDocument(params.textDocument.uri, token, [] as FoldingRange[], (model) =>
-        foldingRanges(model, limit).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region })),
-        true,
-      );
-    }),
+    onDocument(params.textDocument.uri, token, [] as FoldingRange[], (model, _document, { foldingRegions }) =>
+      foldingRanges(model, foldingRegions ?? foldingRangeLimit)
+        .map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: f.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region })),
+      true,
+    ),
   );
 
   connection.onDefinition((params, token) =>
