@@ -4,9 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CALLS_REQUEST, type CallItem, type CallMessageItem, type CallsParams } from '../../server/src/protocol';
+import {
+  CALLS_REQUEST, CALL_MESSAGES_REQUEST, type CallItem, type CallMessageItem, type CallMessagesParams, type CallsParams,
+} from '../../server/src/protocol';
 
-type Node = { kind: 'call'; uri: string; call: CallItem } | { kind: 'message'; uri: string; message: CallMessageItem };
+/** A call's messages are asked for when it is first expanded, then kept with it. */
+type CallNode = { kind: 'call'; uri: string; call: CallItem; children?: Promise<MessageNode[]> };
+type MessageNode = { kind: 'message'; uri: string; message: CallMessageItem; parent: CallNode };
+type Node = CallNode | MessageNode;
 
 const OUTCOME_ICON: Record<CallItem['outcome'], vscode.ThemeIcon> = {
   answered: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -20,7 +25,7 @@ const OUTCOME_ICON: Record<CallItem['outcome'], vscode.ThemeIcon> = {
 export class CallsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: Node[] = [];
+  private roots: CallNode[] = [];
   private readonly view: vscode.TreeView<Node>;
 
   constructor(private readonly client: LanguageClient) {
@@ -46,8 +51,8 @@ export class CallsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   /** Shows and selects call `index` (the code lens on a call's first message runs this). */
   async reveal(uri: string, index: number): Promise<void> {
-    if (this.roots.length === 0 || (this.roots[0] as { uri: string }).uri !== uri) await this.refresh();
-    const node = this.roots.find((n) => n.kind === 'call' && n.call.index === index);
+    if (this.roots.length === 0 || this.roots[0].uri !== uri) await this.refresh();
+    const node = this.roots.find((n) => n.call.index === index);
     if (node) await this.view.reveal(node, { select: true, focus: true, expand: true });
   }
 
@@ -74,15 +79,21 @@ export class CallsView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     return item;
   }
 
-  getChildren(node?: Node): Node[] {
+  getChildren(node?: Node): Node[] | Promise<Node[]> {
     if (!node) return this.roots;
-    if (node.kind === 'call') return node.call.messages.map((message) => ({ kind: 'message', uri: node.uri, message }));
-    return [];
+    if (node.kind === 'message') return [];
+    node.children ??= this.client
+      .sendRequest<CallMessageItem[]>(CALL_MESSAGES_REQUEST, { uri: node.uri, index: node.call.index } satisfies CallMessagesParams)
+      .then((messages) => messages.map((message): MessageNode => ({ kind: 'message', uri: node.uri, message, parent: node })))
+      .catch(() => {
+        node.children = undefined; // asked again on the next expansion (the server may be restarting)
+        return [];
+      });
+    return node.children;
   }
 
   getParent(node: Node): Node | undefined {
-    if (node.kind === 'call') return undefined;
-    return this.roots.find((r) => r.kind === 'call' && r.call.messages.includes(node.message));
+    return node.kind === 'message' ? node.parent : undefined;
   }
 
   dispose(): void {

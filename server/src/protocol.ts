@@ -33,7 +33,16 @@ export interface CallItem {
   readonly finalStatus: number | null;
   readonly participants: readonly string[];
   readonly durationMs: number | null;
-  readonly messages: readonly CallMessageItem[];
+  /** Its messages come with CALL_MESSAGES_REQUEST, when the view shows them. */
+  readonly messageCount: number;
+}
+
+/** Client -> server: the messages of one call (`CallItem.index`) of a trace, for the "SIP Calls" view. */
+export const CALL_MESSAGES_REQUEST = 'sip/callMessages';
+
+export interface CallMessagesParams {
+  readonly uri: string;
+  readonly index: number;
 }
 
 export interface CallMessageItem {

@@ -31,7 +31,9 @@ import { SipDocument } from './sipDocument';
 import { collectGarbageSoon } from './garbage';
 import { ModelCache } from './modelCache';
 import { SettingsCache, type SipSettings } from './settings';
-import { CALLS_REQUEST, TRACE_STATUS_NOTIFICATION, type CallItem, type CallsParams, type TraceStatusParams } from './protocol';
+import {
+  CALLS_REQUEST, CALL_MESSAGES_REQUEST, TRACE_STATUS_NOTIFICATION, type CallItem, type CallMessageItem, type CallMessagesParams, type CallsParams, type TraceStatusParams,
+} from './protocol';
 import { validationSteps, type SipDiagnostic } from './sip/rules/engine';
 import { hoverAt } from './sip/hover/hover';
 // Requests at the cursor (hover, definition, references, highlights) read the structure only;
@@ -41,7 +43,7 @@ import { outline, type OutlineNode } from './sip/features/outline';
 import { foldingRanges } from './sip/features/folding';
 import { definitionAt, referencesAt } from './sip/features/navigation';
 import { callLenses, timingHints } from './sip/features/timing';
-import { callRows } from './sip/features/calls';
+import { callMessageRows, callSummaryRows } from './sip/features/calls';
 import { fixesFor, headerNameFixes, type QuickFix } from './sip/fixes';
 import { ruleDocumentationUri } from './ruleDocs';
 import type { Severity, TraceModel } from './sip/model';
@@ -394,15 +396,16 @@ export function startServer(connection: Connection): void {
       for (const document of documents.all()) {
         const model = await modelFor(document);
         if (token.isCancellationRequested) return [];
-        for (const row of callRows(model, analysisOf(model))) {
+        const analysis = analysisOf(model);
+        for (const row of callSummaryRows(model, analysis)) {
           const haystack = [row.callId, row.caller, row.callee, ...row.participants].filter(Boolean).join(' ').toLowerCase();
           if (query && !haystack.includes(query)) continue;
-          const first = row.messages[0];
+          const first = model.messages[analysis.calls[row.index].messages[0]].startLine;
           out.push({
             name: `${row.label} [${row.callId ?? 'no Call-ID'}]`,
             kind: SymbolKind.Event,
             containerName: row.summary,
-            location: { uri: document.uri, range: model.lineIndex.rangeOf(first.start, first.end) },
+            location: { uri: document.uri, range: model.lineIndex.rangeOf(first.start, Math.max(first.start, first.end)) },
           });
           if (out.length >= 1000) return out;
         }
@@ -449,9 +452,12 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // The calls without their messages: the view asks for a call's messages when it is expanded
+  // (with them, the calls of a 50 MB trace were some 16 MB of JSON).
   connection.onRequest(CALLS_REQUEST, (params: CallsParams, token: CancellationToken) =>
-    onDocument(params.uri, token, [] as CallItem[], (model) =>
-      callRows(model, analysisOf(model)).map((row) => ({
+    onDocument(params.uri, token, [] as CallItem[], (model) => {
+      const analysis = analysisOf(model);
+      return callSummaryRows(model, analysis).map((row) => ({
         index: row.index,
         label: row.label,
         summary: row.summary,
@@ -460,9 +466,14 @@ export function startServer(connection: Connection): void {
         finalStatus: row.finalStatus,
         participants: row.participants,
         durationMs: row.durationMs,
-        messages: row.messages.map((m) => ({ label: m.label, detail: m.detail, range: model.lineIndex.rangeOf(m.start, m.end) })),
-      })),
-      true,
+        messageCount: analysis.calls[row.index].messages.length,
+      }));
+    }, true),
+  );
+
+  connection.onRequest(CALL_MESSAGES_REQUEST, (params: CallMessagesParams, token: CancellationToken) =>
+    onDocument(params.uri, token, [] as CallMessageItem[], (model) =>
+      callMessageRows(model, analysisOf(model), params.index).map((m) => ({ label: m.label, detail: m.detail, range: model.lineIndex.rangeOf(m.start, m.end) })),
     ),
   );
 

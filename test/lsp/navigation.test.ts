@@ -96,10 +96,16 @@ test('workspace/symbol finds a call by Call-ID or user', async () => {
   assert.equal(byCallId.length, 1);
 });
 
-test('sip/calls: one item per call with outcome and messages', async () => {
-  const calls = await client.request<{ label: string; outcome: string; finalStatus: number | null; messages: { label: string }[] }[]>('sip/calls', { uri: URI });
-  assert.deepEqual(calls.map((c) => [c.outcome, c.finalStatus, c.messages.length]), [['answered', 200, 16], ['cancelled', 487, 7], ['completed', 200, 4], ['completed', 200, 4]]);
-  assert.equal(calls[1].messages[0].label, 'INVITE sip:carol@chicago.example.com');
+test('sip/calls: one item per call with outcome and message count; sip/callMessages: a call\'s messages', async () => {
+  const calls = await client.request<{ index: number; label: string; outcome: string; finalStatus: number | null; messageCount: number }[]>('sip/calls', { uri: URI });
+  assert.deepEqual(calls.map((c) => [c.outcome, c.finalStatus, c.messageCount]), [['answered', 200, 16], ['cancelled', 487, 7], ['completed', 200, 4], ['completed', 200, 4]]);
+  assert.ok(calls.every((c) => !('messages' in c)), 'no messages in the list of calls');
+  const messages = await client.request<{ label: string; detail: string; range: Range }[]>('sip/callMessages', { uri: URI, index: calls[1].index });
+  assert.equal(messages.length, 7);
+  assert.equal(messages[0].label, 'INVITE sip:carol@chicago.example.com');
+  const invite = lineOf('INVITE sip:carol@chicago.example.com SIP/2.0');
+  assert.deepEqual(messages[0].range.start, { line: invite, character: 0 });
+  assert.deepEqual(await client.request('sip/callMessages', { uri: URI, index: 99 }), [], 'a call the trace does not have');
 });
 
 test('trace-level information diagnostics are published with their rule ids', async () => {

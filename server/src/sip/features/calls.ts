@@ -27,7 +27,14 @@ export interface CallRow {
   readonly messages: readonly { index: number; label: string; detail: string; start: number; end: number }[];
 }
 
+/** A call's row without its messages (the calls view asks for those when a call is expanded). */
+export type CallSummaryRow = Omit<CallRow, 'messages'>;
+
 export function callRows(model: TraceModel, analysis: TraceAnalysis): CallRow[] {
+  return callSummaryRows(model, analysis).map((row, c) => ({ ...row, messages: callMessageRows(model, analysis, c) }));
+}
+
+export function callSummaryRows(model: TraceModel, analysis: TraceAnalysis): CallSummaryRow[] {
   const { messages } = model;
   return analysis.calls.map((call) => {
     const participants = [...call.addresses];
@@ -49,12 +56,19 @@ export function callRows(model: TraceModel, analysis: TraceAnalysis): CallRow[] 
       startedAt: messages[call.messages[0]].meta.timestamp,
       durationMs: call.durationMs,
       media: media.length > 0 ? media.join(' / ') : null,
-      messages: call.messages.map((i) => {
-        const m = messages[i];
-        const meta = m.meta;
-        const detail = [meta.timestamp, meta.direction, analysis.retransmissionOf[i] !== -1 ? 'retransmission' : null].filter(Boolean).join(' ');
-        return { index: i, label: messageLabel(m), detail, start: m.startLine.start, end: Math.max(m.startLine.start, m.startLine.end) };
-      }),
     };
+  });
+}
+
+/** The messages of call number `index` (none for a call the analysis does not have). */
+export function callMessageRows(model: TraceModel, analysis: TraceAnalysis, index: number): CallRow['messages'] {
+  const call = analysis.calls[index];
+  if (call === undefined) return [];
+  const { messages } = model;
+  return call.messages.map((i) => {
+    const m = messages[i];
+    const meta = m.meta;
+    const detail = [meta.timestamp, meta.direction, analysis.retransmissionOf[i] !== -1 ? 'retransmission' : null].filter(Boolean).join(' ');
+    return { index: i, label: messageLabel(m), detail, start: m.startLine.start, end: Math.max(m.startLine.start, m.startLine.end) };
   });
 }
