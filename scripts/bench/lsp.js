@@ -319,6 +319,18 @@ async function runLsp(text, { hovers, edits, seed, log }) {
     }
     result.hoverAfterEdit = summarize(afterEditTimes);
 
+    /** Hovers at random positions, back to back, until `done()`: their times. */
+    const hoversUntil = async (done) => {
+      const times = [];
+      while (!done()) {
+        const target = positionOf(starts, rnd.int(0, text.length - 1));
+        const h0 = nowMs();
+        await client.hover(URI, target.line, target.character);
+        times.push(nowMs() - h0);
+      }
+      return times;
+    };
+
     // Hovers while the conversation-level rules run after an edit: what the
     // messages say is published first; the rules over the whole trace run
     // once editing pauses (TRACE_RULES_AFTER_MS). A user who stopped typing
@@ -334,13 +346,7 @@ async function runLsp(text, { hovers, edits, seed, log }) {
       const settled = client.nextStatus(URI).then(() => (full = true));
       await client.change(URI, version, { start: pos, end: { line: pos.line, character: pos.character + 1 } }, step.text === '1' ? '2' : step.text);
       await next;
-      const times = [];
-      while (!full) {
-        const target = positionOf(starts, rnd.int(0, text.length - 1));
-        const h0 = nowMs();
-        await client.hover(URI, target.line, target.character);
-        times.push(nowMs() - h0);
-      }
+      const times = await hoversUntil(() => full);
       await settled;
       result.hoverDuringTraceRules = { ...summarize(times), count: times.length };
     }
@@ -352,13 +358,7 @@ async function runLsp(text, { hovers, edits, seed, log }) {
     if (verifyAfterMs !== null) {
       const idleStart = nowMs();
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, verifyAfterMs - 200)));
-      const duringTimes = [];
-      while (nowMs() - idleStart < verifyAfterMs + 2000) {
-        const target = positionOf(starts, rnd.int(0, text.length - 1));
-        const h0 = nowMs();
-        await client.hover(URI, target.line, target.character);
-        duringTimes.push(nowMs() - h0);
-      }
+      const duringTimes = await hoversUntil(() => nowMs() - idleStart >= verifyAfterMs + 2000);
       result.hoverDuringCheck = { ...summarize(duringTimes), count: duringTimes.length };
     }
     Object.assign(result, prefix('end', client.memory()));

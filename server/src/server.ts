@@ -125,9 +125,9 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  async function modelFor(document: SipDocument): Promise<TraceModel> {
-    const { traceFormat } = await settings.get(document.uri);
-    return models.get(document, traceFormat);
+  async function modelAndSettingsFor(document: SipDocument): Promise<{ model: TraceModel; documentSettings: SipSettings }> {
+    const documentSettings = await settings.get(document.uri);
+    return { model: models.get(document, documentSettings.traceFormat), documentSettings };
   }
 
   /**
@@ -312,8 +312,7 @@ export function startServer(connection: Connection): void {
       if (token.isCancellationRequested) return fallback;
       const document = documents.get(uri);
       if (!document) return fallback;
-      const documentSettings = await settings.get(document.uri);
-      const model = models.get(document, documentSettings.traceFormat);
+      const { model, documentSettings } = await modelAndSettingsFor(document);
       if (token.isCancellationRequested) return fallback;
       return work(model, document, documentSettings);
     });
@@ -360,14 +359,8 @@ export function startServer(connection: Connection): void {
   );
 
   connection.languages.inlayHint.on((params, token) =>
-    runSafe(connection, token, [] as InlayHint[], async () => {
-      const document = documents.get(params.textDocument.uri);
-      if (!document) return [];
-      const { timingHints: enabled } = await settings.get(document.uri);
+    onDocument(params.textDocument.uri, token, [] as InlayHint[], (model, document, { timingHints: enabled }) => {
       if (!enabled) return [];
-      await afterOpenDiagnostics(document.uri);
-      if (token.isCancellationRequested) return [];
-      const model = await modelFor(document);
       const from = document.offsetAt(params.range.start);
       const to = document.offsetAt(params.range.end);
       return timingHints(model, analysisOf(model), from, to).map((h) => ({
@@ -376,7 +369,7 @@ export function startServer(connection: Connection): void {
         tooltip: h.tooltip,
         paddingLeft: true,
       }));
-    }),
+    }, true),
   );
 
   connection.onCodeLens((params, token) =>
@@ -394,7 +387,7 @@ export function startServer(connection: Connection): void {
       const query = params.query.toLowerCase();
       const out: WorkspaceSymbol[] = [];
       for (const document of documents.all()) {
-        const model = await modelFor(document);
+        const { model } = await modelAndSettingsFor(document);
         if (token.isCancellationRequested) return [];
         const analysis = analysisOf(model);
         for (const row of callSummaryRows(model, analysis)) {

@@ -22,6 +22,24 @@ async function openAnalysed(name: string): Promise<vscode.TextDocument> {
   return doc;
 }
 
+/**
+ * What `read` finds in a fresh copy of `file` (an untitled document with its
+ * text) while workspace setting `section.key` is `value`; the setting is
+ * reset after. A copy, because VS Code keeps what a provider answered for a
+ * document version it has asked about.
+ */
+async function withSettingOnCopy<T>(file: vscode.TextDocument, section: string, key: string, value: unknown, read: (copy: vscode.TextDocument) => Thenable<T>): Promise<T> {
+  const config = vscode.workspace.getConfiguration(section, file.uri);
+  try {
+    await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+    const copy = await vscode.workspace.openTextDocument({ language: 'sip', content: file.getText() });
+    await vscode.commands.executeCommand('sip.traceStatus', copy.uri.toString());
+    return await read(copy);
+  } finally {
+    await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  }
+}
+
 suite('Trace intelligence in VS Code', () => {
   test('the outline lists the call, its transaction and its messages', async () => {
     const doc = await openAnalysed(FIXTURES.call);
@@ -41,19 +59,10 @@ suite('Trace intelligence in VS Code', () => {
     const full = await symbolsOf(file);
     assert.strictEqual(full.length, 4, `four calls expected, got ${JSON.stringify(full.map((s) => s.name))}`);
     assert.ok(full.every((call) => call.children.length > 0));
-    const config = vscode.workspace.getConfiguration('sip', file.uri);
-    try {
-      await config.update('outline.maxItems', 2, vscode.ConfigurationTarget.Workspace);
-      // A new document with the same text: VS Code keeps the outline of a document version it has asked for.
-      const copy = await vscode.workspace.openTextDocument({ language: 'sip', content: file.getText() });
-      await vscode.commands.executeCommand('sip.traceStatus', copy.uri.toString());
-      const cut = await symbolsOf(copy);
-      assert.deepStrictEqual(cut.map((s) => s.name), [full[0].name, full[1].name, '2 more calls not listed']);
-      assert.deepStrictEqual(cut.map((s) => s.children.length), [0, 0, 0]);
-      assert.match(cut[2].detail, /sip\.outline\.maxItems/);
-    } finally {
-      await config.update('outline.maxItems', undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    const cut = await withSettingOnCopy(file, 'sip', 'outline.maxItems', 2, symbolsOf);
+    assert.deepStrictEqual(cut.map((s) => s.name), [full[0].name, full[1].name, '2 more calls not listed']);
+    assert.deepStrictEqual(cut.map((s) => s.children.length), [0, 0, 0]);
+    assert.match(cut[2].detail, /sip\.outline\.maxItems/);
   });
 
   test('folding ranges stop at editor.foldingMaximumRegions, whole messages first', async () => {
@@ -61,17 +70,9 @@ suite('Trace intelligence in VS Code', () => {
     const foldsOf = (doc: vscode.TextDocument) => vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri);
     const all = await foldsOf(file);
     assert.ok(all.length > 40, `${all.length} folds`);
-    const config = vscode.workspace.getConfiguration('editor', file.uri);
-    try {
-      await config.update('foldingMaximumRegions', 3, vscode.ConfigurationTarget.Workspace);
-      const copy = await vscode.workspace.openTextDocument({ language: 'sip', content: file.getText() });
-      await vscode.commands.executeCommand('sip.traceStatus', copy.uri.toString());
-      const cut = await foldsOf(copy);
-      const messageStarts = [0, ...[...file.getText().matchAll(/\r?\n\r?\n(?=[A-Z]+ sip:|SIP\/2\.0 \d)/g)].map((m) => file.positionAt(m.index! + m[0].length).line)];
-      assert.deepStrictEqual(cut.map((f) => f.start), messageStarts.slice(0, 3));
-    } finally {
-      await config.update('foldingMaximumRegions', undefined, vscode.ConfigurationTarget.Workspace);
-    }
+    const cut = await withSettingOnCopy(file, 'editor', 'foldingMaximumRegions', 3, foldsOf);
+    const messageStarts = [0, ...[...file.getText().matchAll(/\r?\n\r?\n(?=[A-Z]+ sip:|SIP\/2\.0 \d)/g)].map((m) => file.positionAt(m.index! + m[0].length).line)];
+    assert.deepStrictEqual(cut.map((f) => f.start), messageStarts.slice(0, 3));
   });
 
   test('folding ranges cover each message and its body', async () => {

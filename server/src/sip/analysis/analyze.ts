@@ -9,6 +9,7 @@
 import type { SipMessage, TraceModel } from '../model';
 import { MAGIC_COOKIE, addressUriOf, messageKeys, sameKeys, shortAor, upperMethod, type MessageKeys } from './keys';
 import { parseMemo, parsedBase, parsedStartLine, parsedText, sameParse } from '../parser/messageParser';
+import { runToEnd } from '../steps';
 import { sdpSummary, type MediaSummary } from './sdpSummary';
 import { IndexLists } from './indexLists';
 
@@ -176,11 +177,7 @@ export function keysOf(message: SipMessage): MessageKeys {
 const STRUCTURE_STEP = 8192;
 
 function analyzeStructure(model: TraceModel): TraceAnalysis {
-  const steps = analyzeStructureSteps(model);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(analyzeStructureSteps(model));
 }
 
 /** Transactions and calls, in steps (a 50 MB trace has some 80,000 messages to tie together). */

@@ -79,7 +79,7 @@ export function outline(model: TraceModel, analysis: TraceAnalysis, limit = Numb
       .join(' ');
     return {
       name: messageLabel(m), detail, kind: 'message',
-      start: m.start, end: m.end, selectionStart: m.startLine.start, selectionEnd: Math.max(m.startLine.end, m.startLine.start),
+      ...spanOf(m, m),
       children: [],
     };
   };
@@ -104,7 +104,7 @@ export function outline(model: TraceModel, analysis: TraceAnalysis, limit = Numb
     nodes.push({
       name: callLabel(call), detail: callSummary(call, calls.length), kind: 'call',
       // A call's messages can interleave with other calls; its extent spans them all.
-      start: first.start, end: last.end, selectionStart: first.startLine.start, selectionEnd: Math.max(first.startLine.end, first.startLine.start),
+      ...spanOf(first, last),
       children,
     });
   }
@@ -118,6 +118,11 @@ export function outline(model: TraceModel, analysis: TraceAnalysis, limit = Numb
     });
   }
   return nodes;
+}
+
+/** A node's extent, from its first message to its last, and the first message's start line to reveal. */
+function spanOf(first: SipMessage, last: SipMessage): Pick<OutlineNode, 'start' | 'end' | 'selectionStart' | 'selectionEnd'> {
+  return { start: first.start, end: last.end, selectionStart: first.startLine.start, selectionEnd: Math.max(first.startLine.end, first.startLine.start) };
 }
 
 /** A call's messages by transaction (in the call's order), in one pass over them. */
@@ -138,7 +143,7 @@ function callContents(model: TraceModel, analysis: TraceAnalysis, call: Call, gr
     const last = messages[members[members.length - 1]];
     children.push({
       name: transactionLabel(model, t), detail: '', kind: 'transaction',
-      start: first.start, end: last.end, selectionStart: first.startLine.start, selectionEnd: Math.max(first.startLine.end, first.startLine.start),
+      ...spanOf(first, last),
       children: members.map(messageNode),
     });
   }

@@ -405,17 +405,17 @@ export function parsedBase(message: SipMessage): SipMessage {
  * some 40,000 of them.
  */
 export function parsedStartLine(message: SipMessage): StartLine {
-  return (message instanceof MovedMessage ? message.base : message).startLine;
+  return parsedBase(message).startLine;
 }
 
 /** How many lines the message has, read without building a moved message's line array. */
 export function lineCountOf(message: SipMessage): number {
-  return (message instanceof MovedMessage ? message.base : message).lines.length / LINE_STRIDE;
+  return parsedBase(message).lines.length / LINE_STRIDE;
 }
 
 /** The parser's problems of a message in its parse's offsets (add `message.start - parsedBase(message).start`). */
 export function parsedProblems(message: SipMessage): readonly Problem[] {
-  return (message instanceof MovedMessage ? message.base : message).problems;
+  return parsedBase(message).problems;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { RuleContext } from './types';
 import { TRACE_RULES, TRACE_RULE_IDS } from './traceRules';
 import { keysOf, structureSteps } from '../analysis/analyze';
 import { isQuicklyClean } from './quick/cleanMessage';
+import { runToEnd } from '../steps';
 
 export type RuleSetting = Severity | 'off';
 
@@ -45,11 +46,7 @@ export function validate(
   settings: ValidationSettings = DEFAULT_VALIDATION_SETTINGS,
   options: ValidationOptions = {},
 ): SipDiagnostic[] {
-  const steps = validationSteps(model, settings, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(validationSteps(model, settings, options));
 }
 
 /** Messages validated between two yields of `validationSteps`. */
